@@ -1,0 +1,81 @@
+package io.splice.broker;
+
+import jakarta.jms.ConnectionFactory;
+
+import io.splice.runtime.Settings;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.spring.spi.SpringTransactionPolicy;
+import org.springframework.jms.connection.CachingConnectionFactory;
+import org.springframework.jms.connection.JmsTransactionManager;
+
+/**
+ * The broker Splice talks to (embedded unless splice.broker.url is set) and the connection factories for
+ * each side: producers share cached sessions and send a page per transaction; consumers use a plain factory
+ * so each keeps its own connection and the message groups pinned to it.
+ */
+public final class BrokerConnections implements AutoCloseable {
+
+    private final EmbeddedBroker embedded;
+    private final ActiveMQConnectionFactory consumers;
+    private final CachingConnectionFactory producers;
+    private final ActiveMQConnectionFactory producerTarget;
+
+    private BrokerConnections(EmbeddedBroker embedded, String url, Settings.Broker broker) {
+        this.embedded = embedded;
+        this.consumers = factory(url, broker);
+        this.producerTarget = factory(url, broker);
+        this.producers = new CachingConnectionFactory(producerTarget);
+        producers.setSessionCacheSize(8);
+        producers.setCacheProducers(true);
+    }
+
+    public static BrokerConnections open(Settings settings) throws Exception {
+        Settings.Broker broker = settings.broker();
+        if (!broker.embedded()) {
+            return new BrokerConnections(null, broker.url(), broker);
+        }
+        EmbeddedBroker embedded = EmbeddedBroker.start(broker.config(), settings.workDir().resolve("broker"),
+                broker.inVmId(), settings.loadConcurrency());
+        return new BrokerConnections(embedded, embedded.url(), broker);
+    }
+
+    private static ActiveMQConnectionFactory factory(String url, Settings.Broker broker) {
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url);
+        if (!broker.username().isEmpty()) {
+            factory.setUser(broker.username());
+            factory.setPassword(broker.password());
+        }
+        // keep reconnecting through a broker restart instead of failing the consumers
+        factory.setReconnectAttempts(-1);
+        factory.setRetryInterval(1000);
+        factory.setRetryIntervalMultiplier(1.5);
+        factory.setMaxRetryInterval(10_000);
+        return factory;
+    }
+
+    public ConnectionFactory consumerConnectionFactory() {
+        return consumers;
+    }
+
+    public ConnectionFactory producerConnectionFactory() {
+        return producers;
+    }
+
+    /** One JMS transaction per extracted page: one disk sync per page instead of one per message. */
+    public SpringTransactionPolicy pageTransactionPolicy() {
+        JmsTransactionManager manager = new JmsTransactionManager(producers);
+        SpringTransactionPolicy policy = new SpringTransactionPolicy(manager);
+        policy.setPropagationBehaviorName("PROPAGATION_REQUIRED");
+        return policy;
+    }
+
+    @Override
+    public void close() throws Exception {
+        producers.destroy();
+        producerTarget.close();
+        consumers.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

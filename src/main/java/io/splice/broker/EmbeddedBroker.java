@@ -1,0 +1,73 @@
+package io.splice.broker;
+
+import java.nio.file.Path;
+
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.FileDeploymentManager;
+import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Artemis inside the Splice JVM: the same broker.xml as the external broker, reachable only in-VM,
+ * with its journal under the work directory.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+
+    private final EmbeddedActiveMQ server = new EmbeddedActiveMQ();
+    private final int inVmId;
+
+    private EmbeddedBroker(int inVmId) {
+        this.inVmId = inVmId;
+    }
+
+    /**
+     * @param brokerXml     URL or classpath name of broker.xml
+     * @param dataDirectory where the journal, bindings and paging files live
+     * @param consumers     consumers per queue: dispatch waits for them so message groups spread
+     */
+    public static EmbeddedBroker start(String brokerXml, Path dataDirectory, int inVmId, int consumers) throws Exception {
+        EmbeddedBroker broker = new EmbeddedBroker(inVmId);
+        broker.server.setConfiguration(broker.configuration(brokerXml, dataDirectory, consumers));
+        broker.server.start();
+        LOG.info("Embedded Artemis started (in-VM id {}, data in {})", inVmId, dataDirectory);
+        return broker;
+    }
+
+    public String url() {
+        return "vm://" + inVmId;
+    }
+
+    private Configuration configuration(String brokerXml, Path dataDirectory, int consumers) throws Exception {
+        FileConfiguration config = new FileConfiguration();
+        FileDeploymentManager deployment = new FileDeploymentManager(brokerXml);
+        deployment.addDeployable(config);
+        deployment.readConfiguration();
+
+        config.clearAcceptorConfigurations();
+        config.addAcceptorConfiguration("in-vm", url());
+        // in-VM only, no port is opened: there is nobody to authenticate
+        config.setSecurityEnabled(false);
+        config.setJMXManagementEnabled(true);
+        config.setBindingsDirectory(dataDirectory.resolve("bindings").toString());
+        config.setJournalDirectory(dataDirectory.resolve("journal").toString());
+        config.setPagingDirectory(dataDirectory.resolve("paging").toString());
+        config.setLargeMessagesDirectory(dataDirectory.resolve("large-messages").toString());
+        config.setNodeManagerLockDirectory(dataDirectory.toString());
+        AddressSettings migrationQueues = config.getAddressSettings().get("splice.#");
+        if (migrationQueues != null) {
+            migrationQueues.setDefaultConsumersBeforeDispatch(consumers);
+        }
+        return config;
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+        LOG.info("Embedded Artemis stopped");
+    }
+}

@@ -1,0 +1,106 @@
+package io.splice.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import io.splice.report.CompletedRun;
+import io.splice.report.SummaryPrinter;
+import io.splice.runtime.SpliceRuntime;
+import io.splice.sample.SampleDataGenerator;
+import io.splice.sample.SampleManifest;
+import io.splice.sandbox.FaultSettings;
+import io.splice.sandbox.SandboxOptions;
+import io.splice.sandbox.SandboxTarget;
+import org.h2.jdbcx.JdbcDataSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The whole product on embedded defaults: sample legacy data, embedded broker, sandbox target, one run. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Generate the sample FTTH legacy database (H2, under the work dir), start the embedded broker "
+                + "and the sandbox target, migrate the addresses, and print the summary.",
+                "Run it twice: the second run migrates nothing, the ledger already has every record."})
+public class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--work-dir", defaultValue = "work/demo", description = "Where the demo keeps its data (default: ${DEFAULT-VALUE}).")
+    Path workDir;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the sample data (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--scale", defaultValue = "1", description = "1 = 20 projects, 2,000 addresses (default: ${DEFAULT-VALUE}).")
+    double scale;
+
+    @Option(names = "--unavailable-rate", defaultValue = "0.05",
+            description = "Fraction of requests the sandbox answers 503, to show retries (default: ${DEFAULT-VALUE}).")
+    double unavailableRate;
+
+    @Option(names = "--reset", description = "Delete the work dir first (ledger, broker journal, reports).")
+    boolean reset;
+
+    @Mixin
+    RuntimeOptions options;
+
+    @Override
+    public Integer call() throws Exception {
+        if (reset) {
+            deleteRecursively(workDir);
+        }
+        Files.createDirectories(workDir);
+        SampleManifest sample = new SampleDataGenerator(seed, scale).generate(h2());
+        System.out.printf("Sample legacy database: %d projects, %d addresses (%d planted defects) in %s%n",
+                sample.projects(), sample.addresses(), sample.defects("addresses").size(), workDir.resolve("source"));
+        FaultSettings faults = FaultSettings.none().withUnavailableRate(unavailableRate).withSeed(seed);
+        try (SandboxTarget sandbox = SandboxTarget.start(SandboxOptions.defaults().withFaults(faults))) {
+            System.out.printf("Sandbox target listening on %s (%.0f%% of requests answered 503)%n",
+                    sandbox.baseUrl(), unavailableRate * 100);
+            try (SpliceRuntime splice = SpliceRuntime.start(options.configFiles, overrides(sandbox))) {
+                CompletedRun run = splice.runMigration();
+                System.out.printf("Sandbox received %d requests, holds %d addresses%n",
+                        sandbox.requests().size(), sandbox.records("addresses").size());
+                SummaryPrinter.print(run.report(), run.reportFile(), System.out);
+                return run.completed() ? 0 : 1;
+            }
+        }
+    }
+
+    private Map<String, String> overrides(SandboxTarget sandbox) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        overrides.put("splice.work-dir", workDir.toAbsolutePath().toString());
+        overrides.put("splice.source.url", sourceUrl());
+        overrides.put("splice.target.url", sandbox.baseUrl());
+        overrides.put("splice.load.rate", "400");
+        overrides.putAll(options.overrides());
+        return overrides;
+    }
+
+    private String sourceUrl() {
+        return "jdbc:h2:file:" + workDir.resolve("source").toAbsolutePath()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    }
+
+    private JdbcDataSource h2() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL(sourceUrl());
+        ds.setUser("sa");
+        ds.setPassword("");
+        return ds;
+    }
+
+    private static void deleteRecursively(Path directory) throws java.io.IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

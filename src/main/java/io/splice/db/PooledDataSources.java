@@ -1,0 +1,24 @@
+package io.splice.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.splice.runtime.Settings;
+
+/** HikariCP pools for the legacy source and the ledger. */
+public final class PooledDataSources {
+
+    private PooledDataSources() {
+    }
+
+    public static HikariDataSource open(String poolName, Settings.Database database) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(poolName);
+        config.setJdbcUrl(database.url());
+        config.setUsername(database.username());
+        config.setPassword(database.password());
+        config.setMaximumPoolSize(database.poolSize());
+        // fail at start-up with the database's own message rather than on the first page
+        config.setInitializationFailTimeout(10_000);
+        return new HikariDataSource(config);
+    }
+}

@@ -1,0 +1,103 @@
+package io.splice.ledger;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+
+/** Every read and write of per-record state in the ledger. */
+public class Ledger {
+
+    private static final int MAX_MESSAGE = 4000;
+    private static final int MAX_REASON = 1000;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final LedgerSql sql = new LedgerSql();
+
+    public Ledger(DataSource ledger) {
+        this.jdbc = new NamedParameterJdbcTemplate(ledger);
+    }
+
+    /** The keys among {@code keys} that are already MIGRATED: one query per page. */
+    public Set<String> migratedAmong(String tenant, String entity, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("tenant", tenant).addValue("entity", entity).addValue("keys", keys);
+        return new HashSet<>(jdbc.queryForList(sql.get("migrated-keys"), params, String.class));
+    }
+
+    /** Marks records as handed to the broker by this run, in one batch. */
+    public void markQueued(String tenant, String entity, String runId, Map<String, String> groupKeyBySourceKey) {
+        Timestamp now = Timestamp.from(Instant.now());
+        List<SqlParameterSource> batch = new ArrayList<>(groupKeyBySourceKey.size());
+        groupKeyBySourceKey.forEach((sourceKey, groupKey) -> batch.add(new MapSqlParameterSource()
+                .addValue("tenant", tenant).addValue("entity", entity).addValue("sourceKey", sourceKey)
+                .addValue("groupKey", groupKey).addValue("runId", runId).addValue("now", now)));
+        jdbc.batchUpdate(sql.get("mark-queued"), batch.toArray(SqlParameterSource[]::new));
+    }
+
+    public String statusOf(RecordKey key) {
+        List<String> found = jdbc.queryForList(sql.get("status-of"), keyParams(key), String.class);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    public void recordMigrated(RecordKey key, String targetId, int httpStatus, int attempts) {
+        MapSqlParameterSource params = keyParams(key)
+                .addValue("targetId", targetId).addValue("httpStatus", httpStatus).addValue("attempts", attempts)
+                .addValue("now", Timestamp.from(Instant.now()));
+        requireOneRow(jdbc.update(sql.get("record-migrated"), params), key);
+    }
+
+    public void recordFailed(RecordKey key, Failure failure, int attempts, String payload, String requestBody) {
+        MapSqlParameterSource params = keyParams(key)
+                .addValue("httpStatus", failure.httpStatus()).addValue("attempts", attempts)
+                .addValue("errorClass", failure.errorClass())
+                .addValue("reason", truncate(failure.reason(), MAX_REASON))
+                .addValue("errorMessage", truncate(failure.message(), MAX_MESSAGE))
+                .addValue("payload", payload).addValue("requestBody", requestBody)
+                .addValue("now", Timestamp.from(Instant.now()));
+        requireOneRow(jdbc.update(sql.get("record-failed"), params), key);
+    }
+
+    public long countQueued(String runId) {
+        Long count = jdbc.queryForObject(sql.get("count-queued"), Map.of("runId", runId), Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /** entity → status → records, for the records this run queued. */
+    public List<Map<String, Object>> outcomesByEntity(String runId) {
+        return jdbc.queryForList(sql.get("outcomes-by-entity"), Map.of("runId", runId));
+    }
+
+    public List<Map<String, Object>> failuresByReason(String runId) {
+        return jdbc.queryForList(sql.get("failures-by-reason"), Map.of("runId", runId));
+    }
+
+    private static MapSqlParameterSource keyParams(RecordKey key) {
+        return new MapSqlParameterSource().addValue("tenant", key.tenant()).addValue("entity", key.entity())
+                .addValue("sourceKey", key.sourceKey());
+    }
+
+    private static void requireOneRow(int updated, RecordKey key) {
+        // the extract queues every record before sending it, so a missing row means a foreign message
+        if (updated != 1) {
+            throw new IllegalStateException("Ledger has no row for " + key + "; was it queued by Splice?");
+        }
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

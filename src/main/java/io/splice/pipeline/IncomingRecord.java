@@ -1,0 +1,52 @@
+package io.splice.pipeline;
+
+import io.splice.ledger.Ledger;
+import io.splice.ledger.RecordKey;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * First step of every consumer: who is this record, and is it already migrated? A duplicate message
+ * (a re-extract after a crash, a broker redelivery) must not reach the target twice.
+ */
+public class IncomingRecord {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IncomingRecord.class);
+
+    private final Ledger ledger;
+
+    public IncomingRecord(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    public void identify(Exchange exchange) throws ForeignMessageException {
+        Message message = exchange.getMessage();
+        RecordKey key = new RecordKey(required(message, Keys.JMS_TENANT), required(message, Keys.JMS_ENTITY),
+                required(message, Keys.JMS_SOURCE_KEY));
+        exchange.setProperty(Keys.TENANT, key.tenant());
+        exchange.setProperty(Keys.ENTITY, key.entity());
+        exchange.setProperty(Keys.SOURCE_KEY, key.sourceKey());
+        exchange.setProperty(Keys.RUN_ID, message.getHeader(Keys.JMS_RUN_ID, String.class));
+        exchange.setProperty(Keys.GROUP_KEY, message.getHeader(Keys.JMS_GROUP, String.class));
+        boolean migrated = "MIGRATED".equals(ledger.statusOf(key));
+        if (migrated) {
+            LOG.info("Skipping {}: the ledger has it as MIGRATED already", key);
+        }
+        exchange.setProperty(Keys.ALREADY_MIGRATED, migrated);
+    }
+
+    public static RecordKey keyOf(Exchange exchange) {
+        return new RecordKey(exchange.getProperty(Keys.TENANT, String.class),
+                exchange.getProperty(Keys.ENTITY, String.class), exchange.getProperty(Keys.SOURCE_KEY, String.class));
+    }
+
+    private static String required(Message message, String header) throws ForeignMessageException {
+        String value = message.getHeader(header, String.class);
+        if (value == null || value.isBlank()) {
+            throw new ForeignMessageException(message.getMessageId(), header);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,44 @@
+package io.splice.pipeline;
+
+/** Names of the exchange properties and message headers the routes and beans share. */
+public final class Keys {
+
+    // exchange properties: the record being migrated and the run it belongs to
+    public static final String TENANT = "spliceTenant";
+    public static final String ENTITY = "spliceEntity";
+    public static final String RUN_ID = "spliceRunId";
+    public static final String SOURCE_KEY = "spliceSourceKey";
+    public static final String GROUP_KEY = "spliceGroupKey";
+    public static final String KEY_COLUMN = "spliceKeyColumn";
+    public static final String GROUP_COLUMN = "spliceGroupColumn";
+    public static final String KEY_TYPE = "spliceKeyType";
+    public static final String REQUEST_BODY = "spliceRequestBody";
+    public static final String TARGET_ID = "spliceTargetId";
+    public static final String HTTP_STATUS = "spliceHttpStatus";
+    public static final String ALREADY_MIGRATED = "spliceAlreadyMigrated";
+    public static final String ID_POINTER = "spliceIdPointer";
+    public static final String ATTEMPTS = "spliceAttempts";
+    public static final String CONFIGURED_PAGE_SIZE = "splicePageSize";
+
+    // headers the extract's SQL binds with :#name, and that drive its loop
+    public static final String LAST_KEY = "spliceLastKey";
+    public static final String PAGE_SIZE = "splicePageSize";
+    public static final String MORE = "spliceMore";
+
+    // JMS message properties: everything a consumer needs besides the record itself
+    public static final String JMS_TENANT = "SpliceTenant";
+    public static final String JMS_ENTITY = "SpliceEntity";
+    public static final String JMS_RUN_ID = "SpliceRunId";
+    public static final String JMS_SOURCE_KEY = "SpliceSourceKey";
+    public static final String JMS_GROUP = "JMSXGroupID";
+    // camel-jms sends to this queue instead of the endpoint's
+    public static final String JMS_DESTINATION = "CamelJmsDestinationName";
+
+    // on dead letters: why they are dead
+    public static final String JMS_ERROR_CLASS = "SpliceErrorClass";
+    public static final String JMS_REASON = "SpliceReason";
+    public static final String JMS_HTTP_STATUS = "SpliceHttpStatus";
+
+    private Keys() {
+    }
+}

@@ -1,0 +1,57 @@
+package io.splice.pipeline;
+
+import io.splice.ledger.Failure;
+import io.splice.ledger.Ledger;
+import io.splice.ledger.RecordKey;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Writes every record's outcome to the ledger: MIGRATED with the target's id, or FAILED with why. */
+public class Outcomes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Outcomes.class);
+
+    private final Ledger ledger;
+
+    public Outcomes(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    public void migrated(Exchange exchange) {
+        ledger.recordMigrated(IncomingRecord.keyOf(exchange), exchange.getProperty(Keys.TARGET_ID, String.class),
+                exchange.getProperty(Keys.HTTP_STATUS, Integer.class), attempts(exchange));
+    }
+
+    /**
+     * Called by the dead-letter route with the original JMS message (the source record) as body. Also sets
+     * the failure on the message so the dead letter explains itself in the DLQ.
+     */
+    public void failed(Exchange exchange) {
+        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        int attempts = attempts(exchange);
+        Failure failure = FailureDescription.of(error, attempts);
+        Message message = exchange.getMessage();
+        String entity = exchange.getProperty(Keys.ENTITY, String.class);
+        message.setHeader(Keys.JMS_DESTINATION, "DLQ.splice." + (entity == null ? "unattributed" : entity));
+        message.setHeader(Keys.JMS_ERROR_CLASS, failure.errorClass());
+        message.setHeader(Keys.JMS_REASON, failure.reason());
+        if (failure.httpStatus() != null) {
+            message.setHeader(Keys.JMS_HTTP_STATUS, failure.httpStatus());
+        }
+        if (error instanceof ForeignMessageException) {
+            LOG.warn("Dead-lettering a message that cannot be attributed to a record: {}", failure.message());
+            return;
+        }
+        RecordKey key = IncomingRecord.keyOf(exchange);
+        ledger.recordFailed(key, failure, attempts, message.getBody(String.class),
+                exchange.getProperty(Keys.REQUEST_BODY, String.class));
+        LOG.warn("FAILED {}: {}", key, failure.message());
+    }
+
+    // calls made to the target; 0 when the record failed before (mapping)
+    private static int attempts(Exchange exchange) {
+        return exchange.getProperty(Keys.ATTEMPTS, 0, Integer.class);
+    }
+}

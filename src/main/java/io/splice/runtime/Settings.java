@@ -1,0 +1,70 @@
+package io.splice.runtime;
+
+import java.nio.file.Path;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+
+/**
+ * Typed, validated view of the {@code splice.*} properties the Java side needs.
+ * A bad value fails start-up with a message naming the property and what is expected.
+ */
+public record Settings(Path workDir, String tenant, Database source, Database ledger, Broker broker, int loadConcurrency) {
+
+    public record Database(String url, String username, String password, int poolSize) {
+    }
+
+    /** An empty url means the embedded broker. */
+    public record Broker(String url, String username, String password, String config, int inVmId) {
+        public boolean embedded() {
+            return url == null || url.isBlank();
+        }
+    }
+
+    public static Settings from(CamelContext context) {
+        Reader r = new Reader(context.getPropertiesComponent());
+        return new Settings(
+                Path.of(r.required("splice.work-dir")),
+                r.required("splice.tenant"),
+                database(r, "splice.source"),
+                database(r, "splice.ledger"),
+                new Broker(r.optional("splice.broker.url"), r.optional("splice.broker.username"),
+                        r.optional("splice.broker.password"), r.required("splice.broker.config"),
+                        r.positiveInt("splice.broker.in-vm-id", 0)),
+                r.positiveInt("splice.load.concurrency", 1));
+    }
+
+    private static Database database(Reader r, String prefix) {
+        return new Database(r.required(prefix + ".url"), r.optional(prefix + ".username"),
+                r.optional(prefix + ".password"), r.positiveInt(prefix + ".pool-size", 1));
+    }
+
+    private record Reader(PropertiesComponent properties) {
+
+        String optional(String key) {
+            return properties.resolveProperty(key).map(String::trim).orElse("");
+        }
+
+        String required(String key) {
+            String value = optional(key);
+            if (value.isEmpty()) {
+                throw new IllegalArgumentException("Property " + key + " is required but not set");
+            }
+            return value;
+        }
+
+        int positiveInt(String key, int minimum) {
+            String value = required(key);
+            try {
+                int parsed = Integer.parseInt(value);
+                if (parsed < minimum) {
+                    throw new IllegalArgumentException(
+                            "Property " + key + " must be at least " + minimum + ", was " + parsed);
+                }
+                return parsed;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Property " + key + " must be a whole number, was '" + value + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.splice.sample;
+
+/** The rows of one sample table, ids 1..count, each computed on demand from its id. */
+interface TableRows {
+
+    String table();
+
+    int count();
+
+    SampleRow row(long id);
+
+    DefectPlan defects();
+}

@@ -1,0 +1,70 @@
+package io.splice.sandbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** The /api/v1/{collection} endpoints: create (with idempotency and validation), read one, count. */
+final class CollectionApi {
+
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() { };
+
+    private final ObjectMapper mapper;
+    private final RecordStore store;
+    private final ValidationRules rules;
+    private final JsonResponses responses;
+
+    CollectionApi(ObjectMapper mapper, RecordStore store, ValidationRules rules, JsonResponses responses) {
+        this.mapper = mapper;
+        this.store = store;
+        this.rules = rules;
+        this.responses = responses;
+    }
+
+    SandboxResponse create(String collection, IncomingRequest request) {
+        Optional<JsonNode> body = parseObject(request.body());
+        if (body.isEmpty()) {
+            return responses.badRequest("body is not a JSON object");
+        }
+        Optional<StoredRecord> earlier = store.findByIdempotencyKey(collection, request.idempotencyKey());
+        if (earlier.isPresent()) {
+            return replayed(earlier.get());
+        }
+        Optional<ValidationFailure> failure = rules.validate(collection, body.get());
+        if (failure.isPresent()) {
+            return responses.validationFailed(failure.get());
+        }
+        CreateOutcome outcome = store.create(collection, request.idempotencyKey(), mapper.convertValue(body.get(), FIELDS));
+        // A concurrent request with the same key may have won the race since the check above
+        return outcome.created() ? responses.record(201, outcome.record()) : replayed(outcome.record());
+    }
+
+    SandboxResponse get(String collection, String id) {
+        return store.findById(collection, id)
+                .map(record -> responses.record(200, record))
+                .orElseGet(responses::notFound);
+    }
+
+    SandboxResponse count(String collection) {
+        return responses.count(store.count(collection));
+    }
+
+    private SandboxResponse replayed(StoredRecord record) {
+        return responses.record(200, record).withHeader(REPLAYED_HEADER, "true");
+    }
+
+    private Optional<JsonNode> parseObject(String body) {
+        try {
+            JsonNode node = mapper.readTree(body);
+            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.splice.sandbox;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The records of one collection: by id, by idempotency key and in creation order. */
+final class CollectionRecords {
+
+    private final String collection;
+    private final Clock clock;
+    private final Map<String, StoredRecord> byId = new ConcurrentHashMap<>();
+    private final Map<String, StoredRecord> byIdempotencyKey = new ConcurrentHashMap<>();
+    private final List<StoredRecord> inCreationOrder = new ArrayList<>();
+    private long lastNumber;
+
+    CollectionRecords(String collection, Clock clock) {
+        this.collection = collection;
+        this.clock = clock;
+    }
+
+    /** Creates the record unless its idempotency key was already used; the whole check-and-create is atomic. */
+    synchronized CreateOutcome create(String idempotencyKey, Map<String, Object> body) {
+        if (idempotencyKey != null) {
+            StoredRecord earlier = byIdempotencyKey.get(idempotencyKey);
+            if (earlier != null) {
+                return new CreateOutcome(earlier, false);
+            }
+        }
+        StoredRecord created = new StoredRecord(collection + "-" + (++lastNumber), collection, idempotencyKey, body, clock.instant());
+        byId.put(created.id(), created);
+        if (idempotencyKey != null) {
+            byIdempotencyKey.put(idempotencyKey, created);
+        }
+        inCreationOrder.add(created);
+        return new CreateOutcome(created, true);
+    }
+
+    Optional<StoredRecord> byIdempotencyKey(String idempotencyKey) {
+        return idempotencyKey == null ? Optional.empty() : Optional.ofNullable(byIdempotencyKey.get(idempotencyKey));
+    }
+
+    Optional<StoredRecord> byId(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    int count() {
+        return byId.size();
+    }
+
+    synchronized List<StoredRecord> snapshot() {
+        return List.copyOf(inCreationOrder);
+    }
+}

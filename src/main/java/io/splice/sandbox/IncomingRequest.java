@@ -1,0 +1,14 @@
+package io.splice.sandbox;
+
+import java.time.Instant;
+
+/** What the router needs from an HTTP exchange, read once so routing is independent of the server API. */
+record IncomingRequest(long sequence,
+                       Instant arrivedAt,
+                       long arrivedNanos,
+                       String method,
+                       String path,
+                       String idempotencyKey,
+                       String authorization,
+                       String body) {
+}

@@ -1,0 +1,82 @@
+package io.splice.sandbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds every JSON body the sandbox answers with, so error shapes stay identical across endpoints. */
+final class JsonResponses {
+
+    private final ObjectMapper mapper;
+
+    JsonResponses(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    SandboxResponse error(int status, String error) {
+        return SandboxResponse.json(status, render(mapper.createObjectNode().put("error", error)));
+    }
+
+    SandboxResponse notFound() {
+        return error(404, "not_found");
+    }
+
+    SandboxResponse badRequest(String reason) {
+        return SandboxResponse.json(400, render(mapper.createObjectNode().put("error", "bad_request").put("reason", reason)));
+    }
+
+    SandboxResponse validationFailed(ValidationFailure failure) {
+        ObjectNode body = mapper.createObjectNode()
+                .put("error", "validation_failed")
+                .put("field", failure.field())
+                .put("reason", failure.reason());
+        body.set("value", failure.value() == null ? mapper.nullNode() : failure.value());
+        return SandboxResponse.json(422, render(body));
+    }
+
+    /** The record as the API shows it: the sandbox's id first, then the posted fields. */
+    SandboxResponse record(int status, StoredRecord record) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("id", record.id());
+        // A posted "id" must not shadow the id the sandbox assigned
+        record.body().forEach((field, value) -> {
+            if (!"id".equals(field)) {
+                shown.put(field, value);
+            }
+        });
+        return SandboxResponse.json(status, render(shown));
+    }
+
+    SandboxResponse count(int count) {
+        return SandboxResponse.json(200, render(mapper.createObjectNode().put("count", count)));
+    }
+
+    /** The request log without bodies, which can be large and are available in-process through requests(). */
+    SandboxResponse requestLog(List<ReceivedRequest> requests) {
+        ArrayNode entries = mapper.createArrayNode();
+        for (ReceivedRequest request : requests) {
+            entries.addObject()
+                    .put("sequence", request.sequence())
+                    .put("arrivedAt", request.arrivedAt().toString())
+                    .put("method", request.method())
+                    .put("path", request.path())
+                    .put("idempotencyKey", request.idempotencyKey())
+                    .put("status", request.status());
+        }
+        return SandboxResponse.json(200, render(entries));
+    }
+
+    private String render(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.splice.sandbox;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Every accepted record of every collection, created on demand per collection name. */
+final class RecordStore {
+
+    private final Clock clock;
+    private final Map<String, CollectionRecords> collections = new ConcurrentHashMap<>();
+
+    RecordStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    CreateOutcome create(String collection, String idempotencyKey, Map<String, Object> body) {
+        return collections.computeIfAbsent(collection, name -> new CollectionRecords(name, clock)).create(idempotencyKey, body);
+    }
+
+    Optional<StoredRecord> findByIdempotencyKey(String collection, String idempotencyKey) {
+        return existing(collection).flatMap(records -> records.byIdempotencyKey(idempotencyKey));
+    }
+
+    Optional<StoredRecord> findById(String collection, String id) {
+        return existing(collection).flatMap(records -> records.byId(id));
+    }
+
+    int count(String collection) {
+        return existing(collection).map(CollectionRecords::count).orElse(0);
+    }
+
+    List<StoredRecord> records(String collection) {
+        return existing(collection).map(CollectionRecords::snapshot).orElse(List.of());
+    }
+
+    private Optional<CollectionRecords> existing(String collection) {
+        return Optional.ofNullable(collections.get(collection));
+    }
+}

@@ -1,0 +1,53 @@
+package io.splice.sandbox;
+
+import java.util.Objects;
+
+/**
+ * How to start a {@link SandboxTarget}.
+ *
+ * @param port        TCP port on 127.0.0.1; 0 picks a free one
+ * @param faults      fault injection in effect from the first request
+ * @param bearerToken token every /api/v1 request must present as {@code Authorization: Bearer <token>}; null = no auth
+ * @param threads     size of the fixed pool that handles requests
+ */
+public record SandboxOptions(int port, FaultSettings faults, String bearerToken, int threads) {
+
+    public static final int DEFAULT_THREADS = 16;
+
+    public SandboxOptions {
+        Objects.requireNonNull(faults, "faults");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be within 0..65535, was " + port);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+    }
+
+    public static SandboxOptions defaults() {
+        return new SandboxOptions(0, FaultSettings.none(), null, DEFAULT_THREADS);
+    }
+
+    public SandboxOptions withPort(int value) {
+        return new SandboxOptions(value, faults, bearerToken, threads);
+    }
+
+    public SandboxOptions withFaults(FaultSettings value) {
+        return new SandboxOptions(port, value, bearerToken, threads);
+    }
+
+    public SandboxOptions withBearerToken(String value) {
+        return new SandboxOptions(port, faults, value, threads);
+    }
+
+    public SandboxOptions withThreads(int value) {
+        return new SandboxOptions(port, faults, bearerToken, value);
+    }
+
+    /** Keeps the token out of logs and test failure messages. */
+    @Override
+    public String toString() {
+        return "SandboxOptions[port=" + port + ", faults=" + faults
+                + ", bearerToken=" + (bearerToken == null ? "none" : "***") + ", threads=" + threads + "]";
+    }
+}

@@ -1,0 +1,52 @@
+package io.splice.sandbox;
+
+import java.util.Optional;
+
+/** Maps a request to its answer: the gated /api/v1 endpoints, the ungated request log, 404 for the rest. */
+final class SandboxRouter {
+
+    static final String REQUEST_LOG_PATH = "/sandbox/requests";
+
+    private final ApiGate gate;
+    private final CollectionApi api;
+    private final RequestLog log;
+    private final JsonResponses responses;
+
+    SandboxRouter(ApiGate gate, CollectionApi api, RequestLog log, JsonResponses responses) {
+        this.gate = gate;
+        this.api = api;
+        this.log = log;
+        this.responses = responses;
+    }
+
+    SandboxResponse route(IncomingRequest request) {
+        if (REQUEST_LOG_PATH.equals(request.path())) {
+            return "GET".equals(request.method()) ? responses.requestLog(log.snapshot()) : responses.notFound();
+        }
+        if (!request.path().startsWith(ApiPath.PREFIX)) {
+            return responses.notFound();
+        }
+        // Faults apply to the whole API, reads included, as they would on a struggling real system
+        Optional<SandboxResponse> refusal = gate.refusal(request);
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        return ApiPath.parse(request.path())
+                .map(path -> dispatch(path, request))
+                .orElseGet(responses::notFound);
+    }
+
+    private SandboxResponse dispatch(ApiPath path, IncomingRequest request) {
+        String method = request.method();
+        if (path.namesCollection() && "POST".equals(method)) {
+            return api.create(path.collection(), request);
+        }
+        if (path.namesCollection() && "GET".equals(method)) {
+            return api.count(path.collection());
+        }
+        if (!path.namesCollection() && "GET".equals(method)) {
+            return api.get(path.collection(), path.id());
+        }
+        return responses.notFound();
+    }
+}

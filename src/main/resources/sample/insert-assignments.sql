@@ -1,0 +1,1 @@
+INSERT INTO assignments (id, connection_id, work_type, contractor, due_on, status) VALUES (?, ?, ?, ?, ?, ?)

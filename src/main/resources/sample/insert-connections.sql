@@ -1,0 +1,1 @@
+INSERT INTO connections (id, address_id, kind, status, planned_on) VALUES (?, ?, ?, ?, ?)

@@ -1,0 +1,1 @@
+INSERT INTO projects (id, code, name, customer, status, created_at) VALUES (?, ?, ?, ?, ?, ?)

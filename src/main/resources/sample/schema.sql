@@ -1,0 +1,46 @@
+-- Sample legacy FTTH planning database. Runs unchanged on PostgreSQL 15 and H2 2.x (MODE=PostgreSQL).
+-- Primary keys only: the legacy system never enforced references, which is why orphans exist.
+-- Drops first so the script can be rerun against the same database.
+DROP TABLE IF EXISTS assignments;
+DROP TABLE IF EXISTS connections;
+DROP TABLE IF EXISTS addresses;
+DROP TABLE IF EXISTS projects;
+
+CREATE TABLE projects (
+    id          BIGINT       PRIMARY KEY,
+    code        VARCHAR(20),
+    name        VARCHAR(200),
+    customer    VARCHAR(60),
+    status      VARCHAR(20),
+    created_at  TIMESTAMP
+);
+
+-- house_number is text in the legacy DB: that is how '12-14' and 'twelve' got in.
+CREATE TABLE addresses (
+    id            BIGINT       PRIMARY KEY,
+    project_id    BIGINT       NOT NULL,
+    street        VARCHAR(200),
+    house_number  VARCHAR(10),
+    postcode      VARCHAR(10),
+    city          VARCHAR(100),
+    homes_passed  INT
+);
+
+CREATE INDEX addresses_project_id_idx ON addresses (project_id);
+
+CREATE TABLE connections (
+    id          BIGINT       PRIMARY KEY,
+    address_id  BIGINT       NOT NULL,
+    kind        VARCHAR(10),
+    status      VARCHAR(20),
+    planned_on  DATE
+);
+
+CREATE TABLE assignments (
+    id             BIGINT       PRIMARY KEY,
+    connection_id  BIGINT       NOT NULL,
+    work_type      VARCHAR(30),
+    contractor     VARCHAR(100),
+    due_on         DATE,
+    status         VARCHAR(20)
+);

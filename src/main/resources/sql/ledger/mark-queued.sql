@@ -1,0 +1,10 @@
+merge into splice_record r
+using (values (cast(:tenant as varchar(100)), cast(:entity as varchar(100)), cast(:sourceKey as varchar(200)),
+               cast(:groupKey as varchar(200)), cast(:runId as varchar(64)), cast(:now as timestamp)))
+      as v (tenant, entity, source_key, group_key, run_id, now)
+   on r.tenant = v.tenant and r.entity = v.entity and r.source_key = v.source_key
+ when matched then
+      update set status = 'QUEUED', group_key = v.group_key, run_id = v.run_id, updated_at = v.now
+ when not matched then
+      insert (tenant, entity, source_key, group_key, status, run_id, attempts, updated_at)
+      values (v.tenant, v.entity, v.source_key, v.group_key, 'QUEUED', v.run_id, 0, v.now)

@@ -1,0 +1,5 @@
+update splice_record
+   set status = 'MIGRATED', target_id = :targetId, http_status = :httpStatus, attempts = attempts + :attempts,
+       error_class = null, reason = null, error_message = null, payload = null, request_body = null,
+       updated_at = :now
+ where tenant = :tenant and entity = :entity and source_key = :sourceKey

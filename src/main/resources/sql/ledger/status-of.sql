@@ -1,0 +1,1 @@
+select status from splice_record where tenant = :tenant and entity = :entity and source_key = :sourceKey

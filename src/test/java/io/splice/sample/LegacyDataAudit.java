@@ -1,0 +1,134 @@
+package io.splice.sample;
+
+import static io.splice.sample.DefectKind.*;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+/**
+ * Finds bad rows in a sample database by the rules the migration applies, written from the brief and
+ * independent of the generator's code: what it finds must be exactly what the manifest says was planted.
+ */
+final class LegacyDataAudit {
+
+    private static final Pattern POSTCODE = Pattern.compile("^[1-9][0-9]{3} ?[A-Z]{2}$");
+    private static final Pattern DIGITS = Pattern.compile("^[0-9]+$");
+
+    /** Defects found, and anything else off about the data (a valid row outside the brief's value ranges). */
+    record Findings(Set<PlantedDefect> defects, List<String> anomalies) {
+    }
+
+    private final Set<PlantedDefect> defects = new HashSet<>();
+    private final List<String> anomalies = new ArrayList<>();
+
+    private LegacyDataAudit() {
+    }
+
+    static Findings of(DataSource dataSource) throws SQLException {
+        LegacyDataAudit audit = new LegacyDataAudit();
+        Map<Long, Map<String, String>> projects = rows(dataSource, SampleTables.PROJECTS);
+        Map<Long, Map<String, String>> addresses = rows(dataSource, SampleTables.ADDRESSES);
+        Map<Long, Map<String, String>> connections = rows(dataSource, SampleTables.CONNECTIONS);
+        projects.forEach(audit::project);
+        addresses.forEach((id, row) -> audit.address(id, row, projects.keySet()));
+        connections.forEach((id, row) -> audit.connection(id, row, addresses.keySet()));
+        rows(dataSource, SampleTables.ASSIGNMENTS).forEach((id, row) -> audit.assignment(id, row, connections.keySet()));
+        return new Findings(Set.copyOf(audit.defects), List.copyOf(audit.anomalies));
+    }
+
+    private void project(long id, Map<String, String> row) {
+        List<DefectKind> found = new ArrayList<>();
+        flag(found, row.get("name") == null, MISSING_NAME);
+        flag(found, !List.of("PLANNED", "IN_PROGRESS", "COMPLETED", "CANCELLED").contains(row.get("status")), INVALID_STATUS);
+        expect(id, row, row.get("code").equals(String.format(Locale.ROOT, "PRJ-%04d", id)), "code");
+        expect(id, row, List.of("acme-fiber", "nordnet", "glasweb").contains(row.get("customer")), "customer");
+        expect(id, row, row.get("created_at") != null, "created_at");
+        record(SampleTables.PROJECTS, id, found);
+    }
+
+    private void address(long id, Map<String, String> row, Set<Long> projectIds) {
+        List<DefectKind> found = new ArrayList<>();
+        String houseNumber = row.get("house_number");
+        flag(found, row.get("street") == null, MISSING_STREET);
+        flag(found, row.get("postcode") == null || !POSTCODE.matcher(row.get("postcode")).matches(), INVALID_POSTCODE);
+        flag(found, "0".equals(houseNumber), ZERO_HOUSE_NUMBER);
+        flag(found, houseNumber == null || !DIGITS.matcher(houseNumber).matches(), NON_NUMERIC_HOUSE_NUMBER);
+        flag(found, !projectIds.contains(Long.parseLong(row.get("project_id"))), ORPHAN_PROJECT);
+        expect(id, row, houseNumber == null || !DIGITS.matcher(houseNumber).matches()
+                || Integer.parseInt(houseNumber) <= 250, "house_number");
+        expect(id, row, row.get("city") != null, "city");
+        int homesPassed = Integer.parseInt(row.get("homes_passed"));
+        expect(id, row, homesPassed >= 1 && homesPassed <= 24, "homes_passed");
+        record(SampleTables.ADDRESSES, id, found);
+    }
+
+    private void connection(long id, Map<String, String> row, Set<Long> addressIds) {
+        List<DefectKind> found = new ArrayList<>();
+        flag(found, !addressIds.contains(Long.parseLong(row.get("address_id"))), ORPHAN_ADDRESS);
+        flag(found, !List.of("FTTH", "FTTB").contains(row.get("kind")), INVALID_KIND);
+        expect(id, row, List.of("PLANNED", "CONNECTED", "CANCELLED").contains(row.get("status")), "status");
+        LocalDate plannedOn = LocalDate.parse(row.get("planned_on"));
+        expect(id, row, plannedOn.getYear() >= 2025 && plannedOn.getYear() <= 2027, "planned_on");
+        record(SampleTables.CONNECTIONS, id, found);
+    }
+
+    private void assignment(long id, Map<String, String> row, Set<Long> connectionIds) {
+        List<DefectKind> found = new ArrayList<>();
+        flag(found, !connectionIds.contains(Long.parseLong(row.get("connection_id"))), ORPHAN_CONNECTION);
+        flag(found, !List.of("SURVEY", "CIVIL", "SPLICING", "ACTIVATION").contains(row.get("work_type")), INVALID_WORK_TYPE);
+        flag(found, row.get("due_on") == null, MISSING_DUE_DATE);
+        expect(id, row, row.get("contractor") != null, "contractor");
+        expect(id, row, List.of("OPEN", "DONE").contains(row.get("status")), "status");
+        record(SampleTables.ASSIGNMENTS, id, found);
+    }
+
+    private static void flag(List<DefectKind> found, boolean bad, DefectKind kind) {
+        if (bad) {
+            found.add(kind);
+        }
+    }
+
+    private void expect(long id, Map<String, String> row, boolean valid, String column) {
+        if (!valid) {
+            anomalies.add("row " + id + " has an unexpected " + column + ": " + row);
+        }
+    }
+
+    private void record(String table, long id, List<DefectKind> found) {
+        if (found.size() > 1) {
+            anomalies.add(table + " row " + id + " has more than one defect: " + found);
+        }
+        found.forEach(kind -> defects.add(new PlantedDefect(table, id, kind.field(), kind)));
+    }
+
+    private static Map<Long, Map<String, String>> rows(DataSource dataSource, String table) throws SQLException {
+        Map<Long, Map<String, String>> rows = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT * FROM " + table)) {
+            ResultSetMetaData columns = result.getMetaData();
+            while (result.next()) {
+                Map<String, String> row = new HashMap<>();
+                for (int column = 1; column <= columns.getColumnCount(); column++) {
+                    row.put(columns.getColumnLabel(column).toLowerCase(Locale.ROOT), result.getString(column));
+                }
+                rows.put(Long.parseLong(row.get("id")), row);
+            }
+        }
+        return rows;
+    }
+}
