@@ -125,7 +125,7 @@ class AddressMigrationTest {
         // given a target that answers 20% of requests 503, and a burst of 429s with Retry-After
         sample = new SampleDataGenerator(11, 0.5).generate(source.dataSource());
         FaultSettings faults = FaultSettings.none().withUnavailableRate(0.2).withRetryAfterSeconds(0)
-                .withBurst429AfterRequests(100).withBurst429Count(40).withSeed(11);
+                .withBurst429AfterRequests(100).withBurst429Count(12).withSeed(11);
         SandboxTarget sandbox = sandbox(faults);
         SpliceUnderTest splice = splice(sandbox, Map.of("splice.load.rate", "2000",
                 "splice.retry.initial-delay-millis", "20", "splice.retry.maximum-redeliveries", "12"));
@@ -137,7 +137,7 @@ class AddressMigrationTest {
         Map<Integer, Long> statuses = sandbox.requests().stream()
                 .collect(Collectors.groupingBy(ReceivedRequest::status, Collectors.counting()));
         assertThat(statuses.getOrDefault(503, 0L)).isGreaterThan(50);
-        assertThat(statuses.getOrDefault(429, 0L)).isEqualTo(40);
+        assertThat(statuses.getOrDefault(429, 0L)).isEqualTo(12);
         // and every valid record still arrived exactly once
         Set<Long> bad = sample.defectiveIds("addresses");
         assertThat(legacyIds(sandbox.records("addresses"))).containsExactlyInAnyOrderElementsOf(validIds(bad));
