@@ -1,6 +1,10 @@
 package io.splice.broker;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.FileDeploymentManager;
@@ -44,7 +48,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private Configuration configuration(String brokerXml, Path dataDirectory, int consumers) throws Exception {
         FileConfiguration config = new FileConfiguration();
-        FileDeploymentManager deployment = new FileDeploymentManager(brokerXml);
+        FileDeploymentManager deployment = new FileDeploymentManager(readableFile(brokerXml, dataDirectory).toUri().toString());
         deployment.addDeployable(config);
         deployment.readConfiguration();
 
@@ -63,6 +67,27 @@ public final class EmbeddedBroker implements AutoCloseable {
             migrationQueues.setDefaultConsumersBeforeDispatch(consumers);
         }
         return config;
+    }
+
+    /**
+     * broker.xml as a file: Artemis cannot read it from inside a jar, and if it cannot find it, it silently
+     * starts on defaults (no DLQ, no paging) - so a missing file stops Splice here instead.
+     */
+    private static Path readableFile(String brokerXml, Path dataDirectory) throws IOException {
+        Path file = Path.of(brokerXml.startsWith("file:") ? brokerXml.substring("file:".length()) : brokerXml);
+        if (Files.isRegularFile(file)) {
+            return file;
+        }
+        String resource = brokerXml.startsWith("classpath:") ? brokerXml.substring("classpath:".length()) : brokerXml;
+        try (InputStream in = EmbeddedBroker.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("splice.broker.config: no broker configuration at '" + brokerXml
+                        + "' (neither a file nor on the classpath)");
+            }
+            Path copy = Files.createDirectories(dataDirectory).resolve("broker.xml");
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            return copy;
+        }
     }
 
     @Override
