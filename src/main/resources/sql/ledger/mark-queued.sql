@@ -3,7 +3,8 @@ using (values (cast(:tenant as varchar(100)), cast(:entity as varchar(100)), cas
                cast(:groupKey as varchar(200)), cast(:runId as varchar(64)), cast(:now as timestamp)))
       as v (tenant, entity, source_key, group_key, run_id, now)
    on r.tenant = v.tenant and r.entity = v.entity and r.source_key = v.source_key
- when matched then
+ -- never downgrade a record a consumer migrated between the page's ledger check and this statement
+ when matched and r.status <> 'MIGRATED' then
       update set status = 'QUEUED', group_key = v.group_key, run_id = v.run_id, updated_at = v.now
  when not matched then
       insert (tenant, entity, source_key, group_key, status, run_id, attempts, updated_at)

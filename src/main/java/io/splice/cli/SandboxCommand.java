@@ -1,11 +1,50 @@
 package io.splice.cli;
 
-import picocli.CommandLine.Command;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 
-/** Placeholder replaced below once the sandbox API is in. */
-@Command(name = "sandbox")
-public class SandboxCommand implements Runnable {
+import io.splice.sandbox.FaultSettings;
+import io.splice.sandbox.SandboxOptions;
+import io.splice.sandbox.SandboxTarget;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The sandbox target on its own, e.g. for docker-compose or to point a configured run at. */
+@Command(name = "sandbox", mixinStandardHelpOptions = true,
+        description = "Run the sandbox target (a stand-in for the new system's API) until stopped with Ctrl-C.")
+public class SandboxCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "8089", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--unavailable-rate", defaultValue = "0", description = "Fraction of requests answered 503.")
+    double unavailableRate;
+
+    @Option(names = "--rate-limit", defaultValue = "0", description = "Requests per second above which it answers 429 (0 = off).")
+    int rateLimit;
+
+    @Option(names = "--latency-millis", defaultValue = "0", description = "Added to every processed request.")
+    long latencyMillis;
+
+    @Option(names = "--token-file", description = "File holding the bearer token every request must carry.")
+    Path tokenFile;
+
     @Override
-    public void run() {
+    public Integer call() throws Exception {
+        FaultSettings faults = FaultSettings.none().withUnavailableRate(unavailableRate)
+                .withRateLimitPerSecond(rateLimit).withLatencyMillis(latencyMillis);
+        SandboxOptions options = SandboxOptions.defaults().withPort(port).withFaults(faults);
+        if (tokenFile != null) {
+            options = options.withBearerToken(Files.readString(tokenFile).trim());
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (SandboxTarget sandbox = SandboxTarget.start(options)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+            System.out.println("Sandbox target listening on " + sandbox.baseUrl() + " (Ctrl-C stops it)");
+            stopped.await();
+        }
+        return 0;
     }
 }

@@ -48,6 +48,12 @@ public class ExtractProgress {
                 + configured + "'");
     }
 
+    /** Rethrows an extract's failure with the entity's name and the root cause's own words. */
+    public void failed(Exchange exchange) throws ExtractFailedException {
+        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        throw new ExtractFailedException(exchange.getProperty(Keys.ENTITY, String.class), error);
+    }
+
     public void end(Exchange exchange) {
         String runId = exchange.getProperty(Keys.RUN_ID, String.class);
         String entity = exchange.getProperty(Keys.ENTITY, String.class);

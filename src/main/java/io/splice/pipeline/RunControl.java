@@ -58,11 +58,24 @@ public class RunControl {
         return queued;
     }
 
+    // Camel wraps the cause in split/multicast exceptions that say nothing to an operator
+    private static String describe(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ExtractFailedException) {
+                return t.getMessage();
+            }
+            if (t.getCause() == null) {
+                return t.getClass().getSimpleName() + ": " + t.getMessage();
+            }
+        }
+        return String.valueOf(error);
+    }
+
     /** Ends the run (FAILED if the route caught an exception) and writes report.json. */
     public CompletedRun finish(Exchange exchange) throws Exception {
         String runId = exchange.getProperty(Keys.RUN_ID, String.class);
         Exception error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        runs.finish(runId, error == null ? "COMPLETED" : "FAILED", error == null ? null : error.toString());
+        runs.finish(runId, error == null ? "COMPLETED" : "FAILED", error == null ? null : describe(error));
         RunReport report = reports.build(runId);
         Path file = files.write(report);
         LOG.info("Run {} {}: report in {}", runId, report.status(), file);

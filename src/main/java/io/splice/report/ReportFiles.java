@@ -22,6 +22,6 @@ public class ReportFiles {
         Path directory = Files.createDirectories(runsDirectory.resolve(report.runId()));
         Path file = directory.resolve("report.json");
         json.writeValue(file.toFile(), report);
-        return file.toAbsolutePath();
+        return file.toAbsolutePath().normalize();
     }
 }

@@ -1,5 +1,7 @@
 package io.splice.runtime;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.camel.CamelContext;
@@ -9,7 +11,8 @@ import org.apache.camel.spi.PropertiesComponent;
  * Typed, validated view of the {@code splice.*} properties the Java side needs.
  * A bad value fails start-up with a message naming the property and what is expected.
  */
-public record Settings(Path workDir, String tenant, Database source, Database ledger, Broker broker, int loadConcurrency) {
+public record Settings(Path workDir, String tenant, Database source, Database ledger, Broker broker, int loadConcurrency,
+                       String targetToken) {
 
     public record Database(String url, String username, String password, int poolSize) {
     }
@@ -29,20 +32,35 @@ public record Settings(Path workDir, String tenant, Database source, Database le
                 database(r, "splice.source"),
                 database(r, "splice.ledger"),
                 new Broker(r.optional("splice.broker.url"), r.optional("splice.broker.username"),
-                        r.optional("splice.broker.password"), r.required("splice.broker.config"),
+                        r.secret("splice.broker.password"), r.required("splice.broker.config"),
                         r.positiveInt("splice.broker.in-vm-id", 0)),
-                r.positiveInt("splice.load.concurrency", 1));
+                r.positiveInt("splice.load.concurrency", 1),
+                r.secret("splice.target.token"));
     }
 
     private static Database database(Reader r, String prefix) {
         return new Database(r.required(prefix + ".url"), r.optional(prefix + ".username"),
-                r.optional(prefix + ".password"), r.positiveInt(prefix + ".pool-size", 1));
+                r.secret(prefix + ".password"), r.positiveInt(prefix + ".pool-size", 1));
     }
 
     private record Reader(PropertiesComponent properties) {
 
         String optional(String key) {
             return properties.resolveProperty(key).map(String::trim).orElse("");
+        }
+
+        /** A secret: the property itself (e.g. from the environment), or the contents of the file named by key-file. */
+        String secret(String key) {
+            String file = optional(key + "-file");
+            if (file.isEmpty()) {
+                return optional(key);
+            }
+            try {
+                return Files.readString(Path.of(file)).trim();
+            } catch (IOException e) {
+                throw new IllegalArgumentException("Property " + key + "-file names " + file + ", which cannot be read: "
+                        + e.getClass().getSimpleName());
+            }
         }
 
         String required(String key) {

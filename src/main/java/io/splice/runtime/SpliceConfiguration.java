@@ -59,7 +59,7 @@ public class SpliceConfiguration implements CamelConfiguration {
         registry.bind("recordMessage", new RecordMessage(json));
         registry.bind("incomingRecord", new IncomingRecord(ledger));
         registry.bind("outcomes", new Outcomes(ledger));
-        registry.bind("targetRequest", new TargetRequest(property(context, "splice.target.token")));
+        registry.bind("targetRequest", new TargetRequest(settings.targetToken()));
         registry.bind("targetResponse", new TargetResponse(json,
                 Long.parseLong(property(context, "splice.retry.max-retry-after-millis"))));
         registry.bind("addressMapping", new AddressMapping());
