@@ -1,6 +1,8 @@
 package io.splice.broker;
 
+import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
 
 import io.splice.runtime.Settings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -32,7 +34,9 @@ public final class BrokerConnections implements AutoCloseable {
     public static BrokerConnections open(Settings settings) throws Exception {
         Settings.Broker broker = settings.broker();
         if (!broker.embedded()) {
-            return new BrokerConnections(null, broker.url(), broker);
+            BrokerConnections external = new BrokerConnections(null, broker.url(), broker);
+            external.verify(broker);
+            return external;
         }
         EmbeddedBroker embedded = EmbeddedBroker.start(broker.config(), settings.workDir().resolve("broker"),
                 broker.inVmId(), settings.loadConcurrency());
@@ -51,6 +55,16 @@ public final class BrokerConnections implements AutoCloseable {
         factory.setRetryIntervalMultiplier(1.5);
         factory.setMaxRetryInterval(10_000);
         return factory;
+    }
+
+    // consumers would otherwise retry a refused login in the background forever, and the run would wait for them
+    private void verify(Settings.Broker broker) throws JMSException {
+        try (Connection connection = consumers.createConnection()) {
+            connection.getMetaData();
+        } catch (JMSException e) {
+            throw new IllegalStateException("Broker " + broker.url() + " refused a connection"
+                    + (broker.username().isEmpty() ? "" : " as user " + broker.username()) + ": " + e.getMessage(), e);
+        }
     }
 
     public ConnectionFactory consumerConnectionFactory() {
