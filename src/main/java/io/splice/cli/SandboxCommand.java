@@ -16,8 +16,11 @@ import picocli.CommandLine.Option;
         description = "Run the sandbox target (a stand-in for the new system's API) until stopped with Ctrl-C.")
 public class SandboxCommand implements Callable<Integer> {
 
-    @Option(names = "--port", defaultValue = "8089", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "8089", description = "Port (default: ${DEFAULT-VALUE}).")
     int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on; 0.0.0.0 in a container (default: ${DEFAULT-VALUE}).")
+    String bindAddress;
 
     @Option(names = "--unavailable-rate", defaultValue = "0", description = "Fraction of requests answered 503.")
     double unavailableRate;
@@ -35,7 +38,7 @@ public class SandboxCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         FaultSettings faults = FaultSettings.none().withUnavailableRate(unavailableRate)
                 .withRateLimitPerSecond(rateLimit).withLatencyMillis(latencyMillis);
-        SandboxOptions options = SandboxOptions.defaults().withPort(port).withFaults(faults);
+        SandboxOptions options = SandboxOptions.defaults().withPort(port).withFaults(faults).withBindAddress(bindAddress);
         if (tokenFile != null) {
             options = options.withBearerToken(Files.readString(tokenFile).trim());
         }

@@ -9,13 +9,15 @@ import java.util.Objects;
  * @param faults      fault injection in effect from the first request
  * @param bearerToken token every /api/v1 request must present as {@code Authorization: Bearer <token>}; null = no auth
  * @param threads     size of the fixed pool that handles requests
+ * @param bindAddress where to listen: 127.0.0.1 (the default) or 0.0.0.0 inside a container
  */
-public record SandboxOptions(int port, FaultSettings faults, String bearerToken, int threads) {
+public record SandboxOptions(int port, FaultSettings faults, String bearerToken, int threads, String bindAddress) {
 
     public static final int DEFAULT_THREADS = 16;
 
     public SandboxOptions {
         Objects.requireNonNull(faults, "faults");
+        Objects.requireNonNull(bindAddress, "bindAddress");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be within 0..65535, was " + port);
         }
@@ -25,29 +27,33 @@ public record SandboxOptions(int port, FaultSettings faults, String bearerToken,
     }
 
     public static SandboxOptions defaults() {
-        return new SandboxOptions(0, FaultSettings.none(), null, DEFAULT_THREADS);
+        return new SandboxOptions(0, FaultSettings.none(), null, DEFAULT_THREADS, "127.0.0.1");
     }
 
     public SandboxOptions withPort(int value) {
-        return new SandboxOptions(value, faults, bearerToken, threads);
+        return new SandboxOptions(value, faults, bearerToken, threads, bindAddress);
     }
 
     public SandboxOptions withFaults(FaultSettings value) {
-        return new SandboxOptions(port, value, bearerToken, threads);
+        return new SandboxOptions(port, value, bearerToken, threads, bindAddress);
     }
 
     public SandboxOptions withBearerToken(String value) {
-        return new SandboxOptions(port, faults, value, threads);
+        return new SandboxOptions(port, faults, value, threads, bindAddress);
     }
 
     public SandboxOptions withThreads(int value) {
-        return new SandboxOptions(port, faults, bearerToken, value);
+        return new SandboxOptions(port, faults, bearerToken, value, bindAddress);
+    }
+
+    public SandboxOptions withBindAddress(String value) {
+        return new SandboxOptions(port, faults, bearerToken, threads, value);
     }
 
     /** Keeps the token out of logs and test failure messages. */
     @Override
     public String toString() {
         return "SandboxOptions[port=" + port + ", faults=" + faults
-                + ", bearerToken=" + (bearerToken == null ? "none" : "***") + ", threads=" + threads + "]";
+                + ", bearerToken=" + (bearerToken == null ? "none" : "***") + ", threads=" + threads + ", bindAddress=" + bindAddress + "]";
     }
 }

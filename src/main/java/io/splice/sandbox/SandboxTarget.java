@@ -62,7 +62,7 @@ public final class SandboxTarget implements AutoCloseable {
         CollectionApi api = new CollectionApi(mapper, store, ValidationRules.standard(), responses);
         SandboxHandler handler = new SandboxHandler(new SandboxRouter(gate, api, log, responses), log, responses, clock);
 
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), options.port()), BACKLOG);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(options.bindAddress()), options.port()), BACKLOG);
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), handlerThreads());
         server.createContext("/", handler);
         server.setExecutor(pool);
