@@ -18,7 +18,7 @@ public final class Keys {
     public static final String ALREADY_MIGRATED = "spliceAlreadyMigrated";
     public static final String ID_POINTER = "spliceIdPointer";
     public static final String ATTEMPTS = "spliceAttempts";
-    public static final String CONFIGURED_PAGE_SIZE = "splicePageSize";
+    public static final String CONFIGURED_PAGE_SIZE = "spliceConfiguredPageSize";
 
     // headers the extract's SQL binds with :#name, and that drive its loop
     public static final String LAST_KEY = "spliceLastKey";

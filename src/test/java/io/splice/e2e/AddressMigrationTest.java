@@ -25,7 +25,7 @@ import io.splice.sandbox.SandboxTarget;
 import io.splice.sandbox.StoredRecord;
 import io.splice.testing.DeadLetters;
 import io.splice.testing.SpliceUnderTest;
-import io.splice.testing.TestDatabase;
+import io.splice.testing.TestStack;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,30 +50,23 @@ class AddressMigrationTest {
     @TempDir
     Path workDir;
 
-    private TestDatabase source;
-    private TestDatabase ledger;
+    private TestStack stack;
     private SampleManifest sample;
-    private final List<AutoCloseable> running = new ArrayList<>();
 
     @BeforeEach
     void createDatabases() throws Exception {
-        source = TestDatabase.create("src");
-        ledger = TestDatabase.create("ledger");
+        stack = TestStack.create();
     }
 
     @AfterEach
     void dropEverything() throws Exception {
-        for (int i = running.size() - 1; i >= 0; i--) {
-            running.get(i).close();
-        }
-        source.close();
-        ledger.close();
+        stack.close();
     }
 
     @Test
     void migratesEveryValidRecordOnceInGroupOrderAndDeadLettersTheBadOnes() throws Exception {
         // given 2,000 addresses in 20 projects (message groups), ~2% of them bad
-        sample = new SampleDataGenerator(7, 1.0).generate(source.dataSource());
+        sample = new SampleDataGenerator(7, 1.0).generate(stack.source().dataSource());
         assertThat(sample.addresses()).isEqualTo(2000);
         assertThat(sample.projects()).isEqualTo(20);
         SandboxTarget sandbox = sandbox(FaultSettings.none());
@@ -123,7 +116,7 @@ class AddressMigrationTest {
     @Test
     void transientFailuresAndA429BurstLoseNothingAndDuplicateNothing() throws Exception {
         // given a target that answers 20% of requests 503, and a burst of 429s with Retry-After
-        sample = new SampleDataGenerator(11, 0.5).generate(source.dataSource());
+        sample = new SampleDataGenerator(11, 0.5).generate(stack.source().dataSource());
         FaultSettings faults = FaultSettings.none().withUnavailableRate(0.2).withRetryAfterSeconds(0)
                 .withBurst429AfterRequests(100).withBurst429Count(12).withSeed(11);
         SandboxTarget sandbox = sandbox(faults);
@@ -150,7 +143,7 @@ class AddressMigrationTest {
     @Test
     void aSecondRunMigratesNothingAndCompletes() throws Exception {
         // given a source that was migrated once
-        sample = new SampleDataGenerator(3, 0.2).generate(source.dataSource());
+        sample = new SampleDataGenerator(3, 0.2).generate(stack.source().dataSource());
         SandboxTarget sandbox = sandbox(FaultSettings.none());
         SpliceUnderTest splice = splice(sandbox, Map.of("splice.load.rate", "2000"));
         CompletedRun first = splice.run();
@@ -176,7 +169,7 @@ class AddressMigrationTest {
     @Test
     void theConfiguredRateIsNeverExceededInAnyOneSecondWindowAtTheTarget() throws Exception {
         // given a rate limit of 50 requests per second
-        sample = new SampleDataGenerator(5, 0.15).generate(source.dataSource());
+        sample = new SampleDataGenerator(5, 0.15).generate(stack.source().dataSource());
         SandboxTarget sandbox = sandbox(FaultSettings.none());
         SpliceUnderTest splice = splice(sandbox, Map.of("splice.load.rate", "50"));
 
@@ -198,15 +191,11 @@ class AddressMigrationTest {
     }
 
     private SandboxTarget sandbox(FaultSettings faults) throws Exception {
-        SandboxTarget sandbox = SandboxTarget.start(SandboxOptions.defaults().withFaults(faults));
-        running.add(sandbox);
-        return sandbox;
+        return stack.started(SandboxTarget.start(SandboxOptions.defaults().withFaults(faults)));
     }
 
     private SpliceUnderTest splice(SandboxTarget sandbox, Map<String, String> properties) throws Exception {
-        SpliceUnderTest splice = SpliceUnderTest.start(workDir, source, ledger, sandbox, properties);
-        running.add(splice);
-        return splice;
+        return stack.started(SpliceUnderTest.start(workDir, stack.source(), stack.ledger(), sandbox, properties));
     }
 
     private List<Long> validIds(Set<Long> bad) {

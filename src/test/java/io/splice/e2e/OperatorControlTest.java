@@ -4,8 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +22,7 @@ import io.splice.sandbox.SandboxOptions;
 import io.splice.sandbox.SandboxTarget;
 import io.splice.testing.DeadLetters;
 import io.splice.testing.SpliceUnderTest;
-import io.splice.testing.TestDatabase;
+import io.splice.testing.TestStack;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,31 +38,24 @@ class OperatorControlTest {
     @TempDir
     Path workDir;
 
-    private TestDatabase source;
-    private TestDatabase ledger;
+    private TestStack stack;
     private SampleManifest sample;
-    private final List<AutoCloseable> running = new ArrayList<>();
 
     @BeforeEach
     void given() throws Exception {
-        source = TestDatabase.create("src");
-        ledger = TestDatabase.create("ledger");
-        sample = new SampleDataGenerator(21, 0.1).generate(source.dataSource());
+        stack = TestStack.create();
+        sample = new SampleDataGenerator(21, 0.1).generate(stack.source().dataSource());
     }
 
     @AfterEach
     void dropEverything() throws Exception {
-        for (int i = running.size() - 1; i >= 0; i--) {
-            running.get(i).close();
-        }
-        source.close();
-        ledger.close();
+        stack.close();
     }
 
     @Test
     void stoppingTheLoadRouteOverJmxPausesTheEntityAndStartingItResumesWithNothingLost() throws Exception {
         SandboxTarget sandbox = start(SandboxTarget.start(SandboxOptions.defaults()));
-        SpliceUnderTest splice = start(SpliceUnderTest.start(workDir, source, ledger, sandbox,
+        SpliceUnderTest splice = start(SpliceUnderTest.start(workDir, stack.source(), stack.ledger(), sandbox,
                 Map.of("camel.main.jmx-enabled", "true", "splice.load.rate", "1000")));
         MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
         Set<ObjectName> routes = jmx.queryNames(new ObjectName("org.apache.camel:type=routes,name=\"load-addresses\",*"), null);
@@ -110,7 +101,7 @@ class OperatorControlTest {
             // given a target that refuses requests without the token, and 10% transient failures to log about
             SandboxTarget sandbox = start(SandboxTarget.start(SandboxOptions.defaults().withBearerToken(token)
                     .withFaults(FaultSettings.none().withUnavailableRate(0.1).withSeed(3))));
-            SpliceUnderTest splice = start(SpliceUnderTest.start(workDir, source, ledger, sandbox, Map.of(
+            SpliceUnderTest splice = start(SpliceUnderTest.start(workDir, stack.source(), stack.ledger(), sandbox, Map.of(
                     "splice.target.token-file", tokenFile.toString(), "splice.load.rate", "1000",
                     "splice.retry.initial-delay-millis", "10")));
 
@@ -142,7 +133,6 @@ class OperatorControlTest {
     }
 
     private <T extends AutoCloseable> T start(T resource) {
-        running.add(resource);
-        return resource;
+        return stack.started(resource);
     }
 }

@@ -1,0 +1,81 @@
+package io.splice.target;
+
+import java.time.Instant;
+import java.util.OptionalLong;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.splice.ledger.RecordKey;
+import io.splice.pipeline.IncomingRecord;
+import io.splice.pipeline.Keys;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * Classifies the target's answer: the created id on success, a transient failure (redelivered, honouring
+ * Retry-After) or a permanent one (dead-lettered with the target's reason).
+ */
+public class TargetResponse {
+
+    private final ObjectMapper json;
+    private final long maxRetryAfterMillis;
+
+    public TargetResponse(ObjectMapper json, long maxRetryAfterMillis) {
+        this.json = json;
+        this.maxRetryAfterMillis = maxRetryAfterMillis;
+    }
+
+    public void classify(Exchange exchange) throws Exception {
+        Message message = exchange.getMessage();
+        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        String body = message.getBody(String.class);
+        RecordKey key = IncomingRecord.keyOf(exchange);
+        message.removeHeader(Exchange.REDELIVERY_DELAY);
+        if (status >= 200 && status < 300) {
+            exchange.setProperty(Keys.TARGET_ID, createdId(key, status, body, exchange));
+            exchange.setProperty(Keys.HTTP_STATUS, status);
+        } else if (status == 408 || status == 429 || status >= 500) {
+            OptionalLong wait = RetryAfter.millis(message.getHeader("Retry-After", String.class), Instant.now());
+            // Camel's redelivery takes this header over its own back-off for the next attempt
+            wait.ifPresent(ms -> message.setHeader(Exchange.REDELIVERY_DELAY, Math.min(ms, maxRetryAfterMillis)));
+            throw new TargetUnavailableException(status, key + ": target answered HTTP " + status
+                    + wait.stream().mapToObj(ms -> ", Retry-After " + ms + " ms").findFirst().orElse(""));
+        } else {
+            throw rejected(key, status, body);
+        }
+    }
+
+    private String createdId(RecordKey key, int status, String body, Exchange exchange) throws TargetResponseException {
+        String pointer = exchange.getProperty(Keys.ID_POINTER, "/id", String.class);
+        JsonNode id = parse(body).at(pointer);
+        if (id.isMissingNode() || id.isNull() || id.isContainerNode()) {
+            throw new TargetResponseException(status, "response without id at " + pointer,
+                    key + ": target answered HTTP " + status + " without an id at " + pointer + ": " + abbreviate(body));
+        }
+        return id.asText();
+    }
+
+    private TargetRejectedException rejected(RecordKey key, int status, String body) {
+        JsonNode answer = parse(body);
+        String field = answer.path("field").asText("");
+        String reason = answer.path("reason").asText(answer.path("error").asText("rejected"));
+        String groupable = field.isEmpty() ? reason : field + ": " + reason;
+        JsonNode value = answer.get("value");
+        String detail = value == null ? "" : " (value: " + value + ")";
+        return new TargetRejectedException(status, groupable,
+                key + ": target answered HTTP " + status + ": " + groupable + detail);
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            return body == null || body.isBlank() ? json.missingNode() : json.readTree(body);
+        } catch (JsonProcessingException e) {
+            return json.missingNode();
+        }
+    }
+
+    private static String abbreviate(String body) {
+        return body == null ? "(empty)" : body.length() > 200 ? body.substring(0, 200) + "…" : body;
+    }
+}

@@ -1,0 +1,117 @@
+package io.splice.target;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.splice.pipeline.Keys;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TargetResponseTest {
+
+    private final CamelContext camel = new DefaultCamelContext();
+    private final TargetResponse classifier = new TargetResponse(new ObjectMapper(), 60_000);
+
+    @AfterEach
+    void close() throws Exception {
+        camel.close();
+    }
+
+    @Test
+    void aCreatedRecordYieldsTheIdAtTheConfiguredPointer() throws Exception {
+        Exchange exchange = answer(201, "{\"data\":{\"uuid\":\"abc-1\"}}");
+        exchange.setProperty(Keys.ID_POINTER, "/data/uuid");
+
+        classifier.classify(exchange);
+
+        assertThat(exchange.getProperty(Keys.TARGET_ID)).isEqualTo("abc-1");
+        assertThat(exchange.getProperty(Keys.HTTP_STATUS)).isEqualTo(201);
+    }
+
+    @Test
+    void aSuccessWithoutAnIdIsAPermanentFailureNamingThePointerAndTheRecord() {
+        Exchange exchange = answer(200, "{\"ok\":true}");
+
+        assertThatThrownBy(() -> classifier.classify(exchange))
+                .isInstanceOf(TargetResponseException.class)
+                .hasMessageContaining("addresses 17").hasMessageContaining("without an id at /id")
+                .extracting(e -> ((TargetResponseException) e).reason()).isEqualTo("response without id at /id");
+    }
+
+    @Test
+    void aNonJsonSuccessIsAPermanentFailure() {
+        assertThatThrownBy(() -> classifier.classify(answer(201, "<html>created</html>")))
+                .isInstanceOf(TargetResponseException.class).hasMessageContaining("<html>created</html>");
+    }
+
+    @Test
+    void a422CarriesTheTargetsFieldAndReasonAsAGroupableReasonAndTheValueInTheMessage() {
+        Exchange exchange = answer(422, "{\"error\":\"validation_failed\",\"field\":\"postcode\",\"reason\":\"must match 9999 AA\",\"value\":\"12345\"}");
+
+        assertThatThrownBy(() -> classifier.classify(exchange))
+                .isInstanceOfSatisfying(TargetRejectedException.class, e -> {
+                    assertThat(e.reason()).isEqualTo("HTTP 422 postcode: must match 9999 AA");
+                    assertThat(e.httpStatus()).isEqualTo(422);
+                    assertThat(e.getMessage()).contains("addresses 17", "\"12345\"");
+                });
+    }
+
+    @Test
+    void a429HonoursRetryAfterInSecondsThroughCamelsRedeliveryDelayHeader() {
+        Exchange exchange = answer(429, "{\"error\":\"rate_limited\"}");
+        exchange.getMessage().setHeader("Retry-After", "3");
+
+        assertThatThrownBy(() -> classifier.classify(exchange)).isInstanceOf(TargetUnavailableException.class);
+        assertThat(exchange.getMessage().getHeader(Exchange.REDELIVERY_DELAY)).isEqualTo(3000L);
+    }
+
+    @Test
+    void retryAfterAsAnHttpDateIsHonouredAndCapped() {
+        String inAnHour = ZonedDateTime.now(ZoneOffset.UTC).plusHours(1).format(DateTimeFormatter.RFC_1123_DATE_TIME);
+        Exchange exchange = answer(503, "");
+        exchange.getMessage().setHeader("Retry-After", inAnHour);
+
+        assertThatThrownBy(() -> classifier.classify(exchange)).isInstanceOf(TargetUnavailableException.class);
+        assertThat(exchange.getMessage().getHeader(Exchange.REDELIVERY_DELAY)).isEqualTo(60_000L);
+    }
+
+    @Test
+    void a503WithoutRetryAfterLeavesTheBackOffToCamelEvenAfterAnEarlierRetryAfter() {
+        Exchange exchange = answer(503, "");
+        exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, 5000L);
+
+        assertThatThrownBy(() -> classifier.classify(exchange)).isInstanceOf(TargetUnavailableException.class)
+                .hasMessageContaining("HTTP 503");
+        assertThat(exchange.getMessage().getHeader(Exchange.REDELIVERY_DELAY)).isNull();
+    }
+
+    @Test
+    void retryAfterParsing() {
+        Instant now = Instant.parse("2026-11-25T10:00:00Z");
+        assertThat(RetryAfter.millis("2", now)).hasValue(2000);
+        assertThat(RetryAfter.millis("-5", now)).hasValue(0);
+        assertThat(RetryAfter.millis("Wed, 25 Nov 2026 10:00:30 GMT", now)).hasValue(30_000);
+        assertThat(RetryAfter.millis("soon", now)).isEmpty();
+        assertThat(RetryAfter.millis(null, now)).isEmpty();
+    }
+
+    private Exchange answer(int status, String body) {
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.setProperty(Keys.TENANT, "t1");
+        exchange.setProperty(Keys.ENTITY, "addresses");
+        exchange.setProperty(Keys.SOURCE_KEY, "17");
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        exchange.getMessage().setBody(body);
+        return exchange;
+    }
+}
