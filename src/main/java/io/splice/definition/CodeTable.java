@@ -1,0 +1,14 @@
+package io.splice.definition;
+
+import java.util.LinkedHashMap;
+
+/**
+ * A value map (legacy code → target code). {@code otherwise} says what a value missing from the table becomes:
+ * {@code fail} (the default: the record is FAILED, naming the field and value), {@code null}, or {@code keep}.
+ */
+public record CodeTable(LinkedHashMap<String, Object> values, String otherwise) {
+
+    public CodeTable {
+        values = values == null ? new LinkedHashMap<>() : values;
+    }
+}

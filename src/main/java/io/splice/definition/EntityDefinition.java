@@ -1,0 +1,30 @@
+package io.splice.definition;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * One entity of a migration: where its records come from, how they are grouped, what they reference, how they
+ * become the target's record and where they go.
+ *
+ * @param references source column → parent entity: the column holds the parent's source key, and is sent as
+ *                   the parent's target id (looked up in the ledger)
+ */
+public record EntityDefinition(
+        SourceDefinition source,
+        String group,
+        Integer concurrency,
+        List<String> dependsOn,
+        LinkedHashMap<String, String> references,
+        MappingDefinition mapping,
+        TargetDefinition target) {
+
+    public EntityDefinition {
+        dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+        references = references == null ? new LinkedHashMap<>() : references;
+    }
+
+    EntityDefinition withMapping(MappingDefinition resolved) {
+        return new EntityDefinition(source, group, concurrency, dependsOn, references, resolved, target);
+    }
+}
