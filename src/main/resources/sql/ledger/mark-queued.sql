@@ -5,7 +5,8 @@ using (values (cast(:tenant as varchar(100)), cast(:entity as varchar(100)), cas
    on r.tenant = v.tenant and r.entity = v.entity and r.source_key = v.source_key
  -- never downgrade a record a consumer migrated between the page's ledger check and this statement
  when matched and r.status <> 'MIGRATED' then
-      update set status = 'QUEUED', group_key = v.group_key, run_id = v.run_id, updated_at = v.now
+      update set status = 'QUEUED', group_key = v.group_key, run_id = v.run_id, updated_at = v.now,
+                 blocked_by_entity = null, blocked_by_key = null
  when not matched then
       insert (tenant, entity, source_key, group_key, status, run_id, attempts, updated_at)
       values (v.tenant, v.entity, v.source_key, v.group_key, 'QUEUED', v.run_id, 0, v.now)

@@ -1,1 +1,2 @@
-insert into splice_run (run_id, tenant, status, started_at) values (:runId, :tenant, 'RUNNING', :now)
+insert into splice_run (run_id, tenant, migration, kind, status, started_at)
+values (:runId, :tenant, :migration, :kind, 'RUNNING', :now)

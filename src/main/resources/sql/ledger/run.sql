@@ -1,1 +1,1 @@
-select run_id, tenant, status, started_at, finished_at, error from splice_run where run_id = :runId
+select run_id, tenant, migration, kind, status, started_at, finished_at, error from splice_run where run_id = :runId

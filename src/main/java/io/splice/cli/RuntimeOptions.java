@@ -1,5 +1,6 @@
 package io.splice.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,12 +9,14 @@ import java.util.Map;
 
 import picocli.CommandLine.Option;
 
-/** Options every command that starts Splice shares. */
+/** Options every command that starts Splice (or checks its configuration) shares. */
 class RuntimeOptions {
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Property file applied over the bundled defaults (repeatable; later files win).")
-    List<Path> configFiles = new ArrayList<>();
+    @Option(names = "--config", paramLabel = "FILE|DIR",
+            description = {"A property file applied over the bundled defaults, or a configuration directory: its "
+                    + "application.properties and its migrations/ (or its own *.yaml) migration definitions.",
+                    "Repeatable; later ones win."})
+    List<Path> config = new ArrayList<>();
 
     @Option(names = "-D", paramLabel = "KEY=VALUE", mapFallbackValue = "",
             description = "Set one property, e.g. -Dsplice.load.rate=50 (wins over files).")
@@ -23,10 +26,29 @@ class RuntimeOptions {
             description = "Load the YAML routes from this directory instead of the ones bundled in the jar.")
     Path routesDirectory;
 
+    /** The property files: --config files, and application.properties of --config directories. */
+    List<Path> propertyFiles() {
+        List<Path> files = new ArrayList<>();
+        for (Path path : config) {
+            if (!Files.isDirectory(path)) {
+                files.add(path);
+            } else if (Files.isRegularFile(path.resolve("application.properties"))) {
+                files.add(path.resolve("application.properties"));
+            }
+        }
+        return files;
+    }
+
     Map<String, String> overrides() {
         Map<String, String> overrides = new LinkedHashMap<>();
         if (routesDirectory != null) {
             overrides.put("camel.main.routes-include-pattern", "file:" + routesDirectory.toAbsolutePath() + "/*.camel.yaml");
+        }
+        for (Path path : config) {
+            if (Files.isDirectory(path)) {
+                Path migrations = path.resolve("migrations");
+                overrides.put("splice.migrations", "file:" + (Files.isDirectory(migrations) ? migrations : path).toAbsolutePath());
+            }
         }
         overrides.putAll(properties);
         return overrides;

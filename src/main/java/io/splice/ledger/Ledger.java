@@ -38,6 +38,16 @@ public class Ledger {
         return new HashSet<>(jdbc.queryForList(sql.get("migrated-keys"), params, String.class));
     }
 
+    /** The keys among {@code keys} that are FAILED: what a replay re-reads. */
+    public Set<String> failedAmong(String tenant, String entity, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("tenant", tenant).addValue("entity", entity).addValue("keys", keys);
+        return new HashSet<>(jdbc.queryForList(sql.get("failed-keys"), params, String.class));
+    }
+
     /** Marks records as handed to the broker by this run, in one batch. */
     public void markQueued(String tenant, String entity, String runId, Map<String, String> groupKeyBySourceKey) {
         Timestamp now = Timestamp.from(Instant.now());
@@ -53,7 +63,7 @@ public class Ledger {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    public void recordMigrated(RecordKey key, String targetId, int httpStatus, int attempts) {
+    public void recordMigrated(RecordKey key, String targetId, Integer httpStatus, int attempts) {
         MapSqlParameterSource params = keyParams(key)
                 .addValue("targetId", targetId).addValue("httpStatus", httpStatus).addValue("attempts", attempts)
                 .addValue("now", Timestamp.from(Instant.now()));

@@ -20,8 +20,10 @@ public class Runs {
         this.jdbc = new NamedParameterJdbcTemplate(ledger);
     }
 
-    public void start(String runId, String tenant) {
-        jdbc.update(sql.get("run-start"), Map.of("runId", runId, "tenant", tenant, "now", now()));
+    /** @param kind RUN or REPLAY */
+    public void start(String runId, String tenant, String migration, String kind) {
+        jdbc.update(sql.get("run-start"), Map.of("runId", runId, "tenant", tenant, "migration", migration,
+                "kind", kind, "now", now()));
     }
 
     public void finish(String runId, String status, String error) {

@@ -1,51 +1,46 @@
 package io.splice.pipeline;
 
+import io.splice.definition.CompiledEntity;
+import io.splice.definition.CompiledMigration;
 import io.splice.ledger.Runs;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts and ends one entity's extract: where the keyset begins, and the run's bookkeeping. */
+/** Starts, pages and ends one entity's extract for one tenant: the keyset, the query's bindings, the bookkeeping. */
 public class ExtractProgress {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtractProgress.class);
+    // camel-sql runs the query in this header instead of its endpoint's
+    private static final String SQL_QUERY = "CamelSqlQuery";
 
+    private final CompiledMigration migration;
     private final Runs runs;
 
-    public ExtractProgress(Runs runs) {
+    public ExtractProgress(CompiledMigration migration, Runs runs) {
+        this.migration = migration;
         this.runs = runs;
     }
 
     public void begin(Exchange exchange) {
         String runId = exchange.getProperty(Keys.RUN_ID, String.class);
-        String entity = exchange.getProperty(Keys.ENTITY, String.class);
-        String keyType = exchange.getProperty(Keys.KEY_TYPE, String.class);
+        CompiledEntity entity = migration.entity(exchange.getProperty(Keys.ENTITY, String.class));
+        Message message = exchange.getMessage();
         // the first page starts below every key; the bound value must have the key column's type
-        Object firstKey = switch (keyType) {
-            case "number" -> Long.MIN_VALUE;
-            case "text" -> "";
-            default -> throw new IllegalArgumentException(
-                    "Entity " + entity + ": keyType must be 'number' or 'text', was '" + keyType + "'");
-        };
-        exchange.getMessage().setHeader(Keys.LAST_KEY, firstKey);
-        // bound as LIMIT :#splicePageSize, so it must be a number, not the template's text
-        exchange.getMessage().setHeader(Keys.PAGE_SIZE, pageSize(entity, exchange.getProperty(Keys.CONFIGURED_PAGE_SIZE, String.class)));
-        exchange.getMessage().setHeader(Keys.MORE, true);
-        runs.entityStarted(runId, entity);
-        LOG.info("Extracting {} for run {}", entity, runId);
+        message.setHeader(Keys.LAST_KEY, "text".equals(entity.keyType()) ? "" : Long.MIN_VALUE);
+        message.setHeader(Keys.PAGE_SIZE, entity.pageSize());
+        message.setHeader(Keys.TENANT_FILTER, migration.tenant(exchange.getProperty(Keys.TENANT, String.class)).filter());
+        message.setHeader(Keys.MORE, true);
+        runs.entityStarted(runId, entity.name());
+        LOG.info("Extracting {} of tenant {} for run {}", entity.name(), exchange.getProperty(Keys.TENANT), runId);
     }
 
-    private static int pageSize(String entity, String configured) {
-        try {
-            int size = Integer.parseInt(configured.trim());
-            if (size > 0) {
-                return size;
-            }
-        } catch (NumberFormatException | NullPointerException e) {
-            // reported below with the entity's name
-        }
-        throw new IllegalArgumentException("Entity " + entity + ": pageSize must be a whole number above 0, was '"
-                + configured + "'");
+    /** Before each page: the entity's query (the loop's other steps may have replaced the message's headers). */
+    public void nextPage(Exchange exchange) {
+        CompiledEntity entity = migration.entity(exchange.getProperty(Keys.ENTITY, String.class));
+        exchange.getMessage().setHeader(SQL_QUERY, entity.pageQuery());
+        exchange.getMessage().setBody(null);
     }
 
     /** Rethrows an extract's failure with the entity's name and the root cause's own words. */
@@ -57,7 +52,8 @@ public class ExtractProgress {
     public void end(Exchange exchange) {
         String runId = exchange.getProperty(Keys.RUN_ID, String.class);
         String entity = exchange.getProperty(Keys.ENTITY, String.class);
+        exchange.getMessage().removeHeader(SQL_QUERY);
         runs.entityFinished(runId, entity);
-        LOG.info("Extract of {} finished for run {}", entity, runId);
+        LOG.info("Extract of {} of tenant {} finished for run {}", entity, exchange.getProperty(Keys.TENANT), runId);
     }
 }

@@ -9,21 +9,25 @@ public final class Keys {
     public static final String RUN_ID = "spliceRunId";
     public static final String SOURCE_KEY = "spliceSourceKey";
     public static final String GROUP_KEY = "spliceGroupKey";
-    public static final String KEY_COLUMN = "spliceKeyColumn";
-    public static final String GROUP_COLUMN = "spliceGroupColumn";
-    public static final String KEY_TYPE = "spliceKeyType";
     public static final String REQUEST_BODY = "spliceRequestBody";
     public static final String TARGET_ID = "spliceTargetId";
     public static final String HTTP_STATUS = "spliceHttpStatus";
     public static final String ALREADY_MIGRATED = "spliceAlreadyMigrated";
     public static final String ID_POINTER = "spliceIdPointer";
     public static final String ATTEMPTS = "spliceAttempts";
-    public static final String CONFIGURED_PAGE_SIZE = "spliceConfiguredPageSize";
+    public static final String BLOCKED = "spliceBlocked";
+    public static final String RELEASED = "spliceReleased";
+    public static final String MAPPED = "spliceMapped";
+    // set on a replay's exchange: the entity whose FAILED records are re-read
+    public static final String REPLAY_ENTITY = "spliceReplayEntity";
 
-    // headers the extract's SQL binds with :#name, and that drive its loop
-    public static final String LAST_KEY = "spliceLastKey";
-    public static final String PAGE_SIZE = "splicePageSize";
+    // headers a source query binds with :#name (documented for definition authors), and that drive the loop
+    public static final String LAST_KEY = "lastKey";
+    public static final String PAGE_SIZE = "pageSize";
+    public static final String TENANT_FILTER = "tenantFilter";
     public static final String MORE = "spliceMore";
+    // the run's tenant, on the exchange that starts a tenant's run
+    public static final String TENANT_HEADER = "spliceTenant";
 
     // JMS message properties: everything a consumer needs besides the record itself
     public static final String JMS_TENANT = "SpliceTenant";

@@ -6,62 +6,71 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.splice.definition.CompiledEntity;
+import io.splice.definition.CompiledMigration;
 import io.splice.ledger.Ledger;
 import io.splice.ledger.Runs;
+import io.splice.reference.References;
 import org.apache.camel.Exchange;
-import org.apache.camel.InvalidPayloadException;
 
 /**
  * Takes one keyset page from the source: advances the keyset, drops what the ledger already has as MIGRATED
- * (one query per page), and marks the rest QUEUED for this run before they are sent.
+ * (one query per page; a replay keeps only FAILED records), holds back records whose parents are not MIGRATED,
+ * and marks the rest QUEUED for this run before they are sent.
  */
 public class PageFilter {
 
+    private final CompiledMigration migration;
     private final Ledger ledger;
     private final Runs runs;
+    private final References references;
 
-    public PageFilter(Ledger ledger, Runs runs) {
+    public PageFilter(CompiledMigration migration, Ledger ledger, Runs runs, References references) {
+        this.migration = migration;
         this.ledger = ledger;
         this.runs = runs;
+        this.references = references;
     }
 
     @SuppressWarnings("unchecked")
-    public void filter(Exchange exchange) throws InvalidPayloadException {
+    public void filter(Exchange exchange) throws Exception {
         List<Map<String, Object>> page = exchange.getMessage().getMandatoryBody(List.class);
         String tenant = exchange.getProperty(Keys.TENANT, String.class);
-        String entity = exchange.getProperty(Keys.ENTITY, String.class);
         String runId = exchange.getProperty(Keys.RUN_ID, String.class);
-        String keyColumn = exchange.getProperty(Keys.KEY_COLUMN, String.class);
-        String groupColumn = exchange.getProperty(Keys.GROUP_COLUMN, String.class);
-        int pageSize = exchange.getMessage().getHeader(Keys.PAGE_SIZE, Integer.class);
-
-        exchange.getMessage().setHeader(Keys.MORE, page.size() == pageSize);
+        CompiledEntity entity = migration.entity(exchange.getProperty(Keys.ENTITY, String.class));
+        exchange.getMessage().setHeader(Keys.MORE, page.size() == entity.pageSize());
         if (page.isEmpty()) {
             return;
         }
-        exchange.getMessage().setHeader(Keys.LAST_KEY, column(page.get(page.size() - 1), keyColumn, entity));
+        exchange.getMessage().setHeader(Keys.LAST_KEY, column(page.get(page.size() - 1), entity.keyColumn(), entity.name()));
 
         Map<String, Map<String, Object>> byKey = new LinkedHashMap<>();
         for (Map<String, Object> row : page) {
-            byKey.put(String.valueOf(column(row, keyColumn, entity)), row);
+            byKey.put(String.valueOf(column(row, entity.keyColumn(), entity.name())), row);
         }
-        Set<String> migrated = ledger.migratedAmong(tenant, entity, byKey.keySet());
-        List<Map<String, Object>> toSend = new ArrayList<>(page.size() - migrated.size());
-        Map<String, String> groups = new LinkedHashMap<>();
+        boolean replay = entity.name().equals(exchange.getProperty(Keys.REPLAY_ENTITY, String.class));
+        Set<String> keep = replay ? ledger.failedAmong(tenant, entity.name(), byKey.keySet()) : null;
+        Set<String> migrated = replay ? Set.of() : ledger.migratedAmong(tenant, entity.name(), byKey.keySet());
+        List<Map<String, Object>> candidates = new ArrayList<>(page.size());
         byKey.forEach((key, row) -> {
-            if (!migrated.contains(key)) {
-                toSend.add(row);
-                groups.put(key, String.valueOf(column(row, groupColumn, entity)));
+            if (replay ? keep.contains(key) : !migrated.contains(key)) {
+                candidates.add(row);
             }
         });
-        if (!groups.isEmpty()) {
-            ledger.markQueued(tenant, entity, runId, groups);
+        List<Map<String, Object>> toSend = references.sendable(tenant, runId, entity, candidates);
+        Map<String, String> groups = new LinkedHashMap<>();
+        for (Map<String, Object> row : toSend) {
+            groups.put(String.valueOf(row.get(entity.keyColumn())), String.valueOf(column(row, entity.groupColumn(), entity.name())));
         }
-        runs.pageRead(runId, entity, page.size(), migrated.size(), toSend.size());
+        if (!groups.isEmpty()) {
+            ledger.markQueued(tenant, entity.name(), runId, groups);
+        }
+        runs.pageRead(runId, entity.name(), page.size(), page.size() - candidates.size(), toSend.size());
         exchange.getMessage().setBody(toSend);
     }
 
-    static Object column(Map<String, Object> row, String column, String entity) {
+    /** A column of a source row; a missing one is a definition error that names the entity and the columns. */
+    public static Object column(Map<String, Object> row, String column, String entity) {
         if (!row.containsKey(column)) {
             throw new IllegalArgumentException("Entity " + entity + ": the source query returns no column '"
                     + column + "' (columns: " + row.keySet() + ")");

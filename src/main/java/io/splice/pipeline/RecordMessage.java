@@ -4,32 +4,53 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.splice.definition.CompiledEntity;
+import io.splice.definition.CompiledMigration;
+import io.splice.ledger.BlockedRecord;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
-/** Turns one source row into the JMS message for splice.&lt;entity&gt;: the row as JSON plus who it is. */
+/** Turns a record into the JMS message for splice.&lt;entity&gt;: the row as JSON plus who it is. */
 public class RecordMessage {
 
+    private final CompiledMigration migration;
     private final ObjectMapper json;
 
-    public RecordMessage(ObjectMapper json) {
+    public RecordMessage(CompiledMigration migration, ObjectMapper json) {
+        this.migration = migration;
         this.json = json;
     }
 
+    /** A source row of the page being sent. */
     @SuppressWarnings("unchecked")
     public void prepare(Exchange exchange) throws JsonProcessingException {
         Message message = exchange.getMessage();
         Map<String, Object> row = message.getBody(Map.class);
-        String entity = exchange.getProperty(Keys.ENTITY, String.class);
-        Object key = PageFilter.column(row, exchange.getProperty(Keys.KEY_COLUMN, String.class), entity);
-        Object group = PageFilter.column(row, exchange.getProperty(Keys.GROUP_COLUMN, String.class), entity);
-        message.setHeader(Keys.JMS_TENANT, exchange.getProperty(Keys.TENANT, String.class));
-        message.setHeader(Keys.JMS_ENTITY, entity);
-        message.setHeader(Keys.JMS_RUN_ID, exchange.getProperty(Keys.RUN_ID, String.class));
-        message.setHeader(Keys.JMS_SOURCE_KEY, String.valueOf(key));
-        // a String, always: Artemis keys its group map by the property's value
-        message.setHeader(Keys.JMS_GROUP, String.valueOf(group));
-        message.setHeader(Keys.JMS_DESTINATION, "splice." + entity);
+        CompiledEntity entity = migration.entity(exchange.getProperty(Keys.ENTITY, String.class));
+        Object key = PageFilter.column(row, entity.keyColumn(), entity.name());
+        Object group = PageFilter.column(row, entity.groupColumn(), entity.name());
+        headers(message, exchange.getProperty(Keys.TENANT, String.class), entity.name(),
+                exchange.getProperty(Keys.RUN_ID, String.class), String.valueOf(key), String.valueOf(group));
         message.setBody(json.writeValueAsString(row));
+    }
+
+    /** A record released by its parent: sent as it was read, for the run that released it. */
+    public void prepareReleased(Exchange exchange) {
+        Message message = exchange.getMessage();
+        BlockedRecord record = message.getBody(BlockedRecord.class);
+        exchange.setProperty(Keys.RELEASED, record);
+        headers(message, record.tenant(), record.entity(), exchange.getProperty(Keys.RUN_ID, String.class),
+                record.sourceKey(), record.groupKey());
+        message.setBody(record.payload());
+    }
+
+    private static void headers(Message message, String tenant, String entity, String runId, String key, String group) {
+        message.setHeader(Keys.JMS_TENANT, tenant);
+        message.setHeader(Keys.JMS_ENTITY, entity);
+        message.setHeader(Keys.JMS_RUN_ID, runId);
+        message.setHeader(Keys.JMS_SOURCE_KEY, key);
+        // a String, always (Artemis keys its group map by the value); per tenant, so tenants never share a group
+        message.setHeader(Keys.JMS_GROUP, tenant + "/" + group);
+        message.setHeader(Keys.JMS_DESTINATION, "splice." + entity);
     }
 }

@@ -3,9 +3,11 @@ package io.splice.pipeline;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.splice.definition.CompiledMigration;
 import io.splice.ledger.Ledger;
 import io.splice.ledger.Runs;
 import io.splice.report.CompletedRun;
@@ -16,34 +18,69 @@ import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The steps of the run-migration route that touch the ledger: start, in-flight count, finish and report. */
+/** The steps of the run routes that touch the ledger: start, levels, in-flight count, finish and report. */
 public class RunControl {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunControl.class);
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final long PROGRESS_LOG_MILLIS = 5_000;
 
-    private final String tenant;
+    private final CompiledMigration migration;
     private final Runs runs;
     private final Ledger ledger;
     private final RunReportBuilder reports;
     private final ReportFiles files;
     private final AtomicLong lastProgressLog = new AtomicLong();
 
-    public RunControl(String tenant, Runs runs, Ledger ledger, RunReportBuilder reports, ReportFiles files) {
-        this.tenant = tenant;
+    public RunControl(CompiledMigration migration, Runs runs, Ledger ledger, RunReportBuilder reports, ReportFiles files) {
+        this.migration = migration;
         this.runs = runs;
         this.ledger = ledger;
         this.reports = reports;
         this.files = files;
     }
 
+    /** The tenants a run covers: the one in the spliceTenant header, or all of the migration's. */
+    public List<String> tenants(Exchange exchange) {
+        String only = exchange.getMessage().getHeader(Keys.TENANT_HEADER, String.class);
+        if (only != null && !only.isBlank()) {
+            migration.tenant(only);
+            return List.of(only);
+        }
+        return migration.tenantNames();
+    }
+
     public void start(Exchange exchange) {
+        begin(exchange, "RUN");
+    }
+
+    /** A replay of one entity's FAILED records (header spliceReplayEntity) for the tenant in spliceTenant. */
+    public void startReplay(Exchange exchange) {
+        String entity = exchange.getMessage().getHeader(Keys.REPLAY_ENTITY, String.class);
+        migration.entity(entity);
+        exchange.setProperty(Keys.REPLAY_ENTITY, entity);
+        begin(exchange, "REPLAY");
+    }
+
+    private void begin(Exchange exchange, String kind) {
+        String named = exchange.getMessage().getHeader(Keys.TENANT_HEADER, String.class);
+        List<String> tenants = migration.tenantNames();
+        if ((named == null || named.isBlank()) && tenants.size() > 1) {
+            throw new IllegalArgumentException("Migration " + migration.name() + " has several tenants ("
+                    + String.join(", ", tenants) + "): name the one to " + kind.toLowerCase(java.util.Locale.ROOT));
+        }
+        String tenant = named == null || named.isBlank() ? tenants.get(0) : migration.tenant(named).name();
         String runId = LocalDateTime.now().format(RUN_ID_TIME) + "-" + UUID.randomUUID().toString().substring(0, 8);
-        runs.start(runId, tenant);
+        runs.start(runId, tenant, migration.name(), kind);
         exchange.setProperty(Keys.RUN_ID, runId);
         exchange.setProperty(Keys.TENANT, tenant);
-        LOG.info("Run {} started for tenant {}", runId, tenant);
+        LOG.info("{} {} of migration {} started for tenant {}", kind.equals("RUN") ? "Run" : "Replay", runId,
+                migration.name(), tenant);
+    }
+
+    /** Entity names level by level: every entity after the ones it depends on. */
+    public List<List<String>> levels() {
+        return migration.levels();
     }
 
     /** Records this run queued that have no outcome yet. */
@@ -71,7 +108,7 @@ public class RunControl {
         return String.valueOf(error);
     }
 
-    /** Ends the run (FAILED if the route caught an exception) and writes report.json. */
+    /** Ends the run (FAILED if the route caught an exception) and writes its report. */
     public CompletedRun finish(Exchange exchange) throws Exception {
         String runId = exchange.getProperty(Keys.RUN_ID, String.class);
         Exception error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);

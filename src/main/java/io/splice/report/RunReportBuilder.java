@@ -27,7 +27,7 @@ public class RunReportBuilder {
         Instant started = instant(run.get("started_at"));
         Instant finished = instant(run.get("finished_at"));
         double seconds = finished == null ? 0 : Duration.between(started, finished).toMillis() / 1000.0;
-        return new RunReport(runId, (String) run.get("tenant"), (String) run.get("status"), started, finished,
+        return new RunReport(runId, (String) run.get("migration"), (String) run.get("kind"), (String) run.get("tenant"), (String) run.get("status"), started, finished,
                 seconds, (String) run.get("error"), entityCounts(runId), failures(runId));
     }
 
@@ -43,14 +43,15 @@ public class RunReportBuilder {
             Map<String, Long> byStatus = outcomes.getOrDefault(entity, Map.of());
             counts.add(new RunReport.EntityCounts(entity, number(extract.get("read_count")),
                     byStatus.getOrDefault("MIGRATED", 0L), byStatus.getOrDefault("FAILED", 0L),
-                    number(extract.get("skipped_count")), byStatus.getOrDefault("QUEUED", 0L)));
+                    byStatus.getOrDefault("BLOCKED", 0L), number(extract.get("skipped_count")), byStatus.getOrDefault("QUEUED", 0L)));
         }
         return counts;
     }
 
     private List<RunReport.FailureCount> failures(String runId) {
         return ledger.failuresByReason(runId).stream()
-                .map(row -> new RunReport.FailureCount((String) row.get("entity"), (String) row.get("reason"),
+                .map(row -> new RunReport.FailureCount((String) row.get("entity"), (String) row.get("status"),
+                        (String) row.get("reason"),
                         number(row.get("records"))))
                 .toList();
     }

@@ -10,20 +10,21 @@ public final class SummaryPrinter {
     }
 
     public static void print(RunReport report, Path reportFile, PrintStream out) {
-        out.printf("%nRun %s %s in %.1f s (tenant %s)%n", report.runId(), report.status(), report.durationSeconds(),
-                report.tenant());
+        out.printf("%n%s %s of %s %s in %.1f s (tenant %s)%n", "REPLAY".equals(report.kind()) ? "Replay" : "Run",
+                report.runId(), report.migration(), report.status(), report.durationSeconds(), report.tenant());
         if (report.error() != null) {
             out.println("Error: " + report.error());
         }
-        out.printf("%-16s %10s %10s %10s %10s%n", "entity", "total", "migrated", "failed", "skipped");
+        out.printf("%-16s %10s %10s %10s %10s %10s%n", "entity", "total", "migrated", "failed", "blocked", "skipped");
         for (RunReport.EntityCounts e : report.entities()) {
-            out.printf("%-16s %10d %10d %10d %10d%s%n", e.name(), e.total(), e.migrated(), e.failed(), e.skipped(),
+            out.printf("%-16s %10d %10d %10d %10d %10d%s%n", e.name(), e.total(), e.migrated(), e.failed(), e.blocked(),
+                    e.skipped(),
                     e.pending() > 0 ? "   (" + e.pending() + " without outcome)" : "");
         }
         if (!report.failures().isEmpty()) {
-            out.println("Failures by reason:");
+            out.println("Not migrated, by reason:");
             for (RunReport.FailureCount f : report.failures()) {
-                out.printf("  %-14s %6d  %s%n", f.entity(), f.count(), f.reason());
+                out.printf("  %-14s %-8s %6d  %s%n", f.entity(), f.status(), f.count(), f.reason());
             }
         }
         out.println("Report: " + reportFile);

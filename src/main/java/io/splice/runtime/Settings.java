@@ -3,6 +3,10 @@ package io.splice.runtime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import io.splice.definition.MigrationDefaults;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
@@ -11,8 +15,9 @@ import org.apache.camel.spi.PropertiesComponent;
  * Typed, validated view of the {@code splice.*} properties the Java side needs.
  * A bad value fails start-up with a message naming the property and what is expected.
  */
-public record Settings(Path workDir, String tenant, Database source, Database ledger, Broker broker, int loadConcurrency,
-                       String targetToken) {
+public record Settings(Path workDir, String tenant, Database source, Database ledger, Database targetDatabase,
+                       Broker broker, String targetUrl, String targetToken, List<String> migrations, String migration,
+                       MigrationDefaults defaults) {
 
     public record Database(String url, String username, String password, int poolSize) {
     }
@@ -26,16 +31,24 @@ public record Settings(Path workDir, String tenant, Database source, Database le
 
     public static Settings from(CamelContext context) {
         Reader r = new Reader(context.getPropertiesComponent());
+        String tenant = r.required("splice.tenant");
         return new Settings(
                 Path.of(r.required("splice.work-dir")),
-                r.required("splice.tenant"),
+                tenant,
                 database(r, "splice.source"),
                 database(r, "splice.ledger"),
+                r.optional("splice.target-db.url").isEmpty() ? null : database(r, "splice.target-db"),
                 new Broker(r.optional("splice.broker.url"), r.optional("splice.broker.username"),
                         r.secret("splice.broker.password"), r.required("splice.broker.config"),
                         r.positiveInt("splice.broker.in-vm-id", 0)),
-                r.positiveInt("splice.load.concurrency", 1),
-                r.secret("splice.target.token"));
+                r.required("splice.target.url"),
+                r.secret("splice.target.token"),
+                Arrays.stream(r.required("splice.migrations").split(",")).map(String::trim)
+                        .filter(location -> !location.isEmpty()).toList(),
+                r.optional("splice.migration"),
+                new MigrationDefaults(tenant, r.positiveInt("splice.extract.page-size", 1),
+                        r.positiveInt("splice.extract.pages-per-second", 1), r.positiveInt("splice.load.concurrency", 1),
+                        r.positiveInt("splice.load.rate", 1), r.positiveInt("splice.target.rate", 1)));
     }
 
     private static Database database(Reader r, String prefix) {

@@ -1,34 +1,51 @@
 package io.splice.runtime;
 
+import javax.sql.DataSource;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.zaxxer.hikari.HikariDataSource;
 import io.splice.broker.BrokerConnections;
 import io.splice.db.PooledDataSources;
+import io.splice.definition.CompiledMigration;
+import io.splice.definition.InvalidDefinitionException;
+import io.splice.definition.MigrationLoading;
+import io.splice.ledger.Blocking;
 import io.splice.ledger.Ledger;
 import io.splice.ledger.LedgerSchema;
 import io.splice.ledger.Runs;
-import io.splice.mapping.AddressMapping;
+import io.splice.mapping.RecordMapper;
 import io.splice.pipeline.ExtractProgress;
 import io.splice.pipeline.IncomingRecord;
 import io.splice.pipeline.Outcomes;
 import io.splice.pipeline.PageFilter;
 import io.splice.pipeline.RecordMessage;
 import io.splice.pipeline.RunControl;
+import io.splice.reference.BlockedRecords;
+import io.splice.reference.ParentLookup;
+import io.splice.reference.References;
 import io.splice.report.ReportFiles;
 import io.splice.report.RunReportBuilder;
+import io.splice.target.SqlTarget;
+import io.splice.target.TargetRates;
 import io.splice.target.TargetRequest;
 import io.splice.target.TargetResponse;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.spi.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: builds Splice's beans from the {@code splice.*} properties, in dependency order
- * (databases and broker before anything that uses them), and binds them under the names the routes use.
+ * (databases, the validated migration definition, the broker, then what uses them), and binds them under the
+ * names the routes use. An invalid definition stops the start before anything is sent.
  */
 public class SpliceConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SpliceConfiguration.class);
+    private static final long PARENT_CACHE_SIZE = 500_000;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -38,10 +55,17 @@ public class SpliceConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
 
         HikariDataSource source = shutdown.register(PooledDataSources.open("source", settings.source()));
+        DataSource targetDb = settings.targetDatabase() == null ? null
+                : shutdown.register(PooledDataSources.open("target-db", settings.targetDatabase()));
+        CompiledMigration migration = loadMigration(settings, source, targetDb);
         HikariDataSource ledgerDb = shutdown.register(PooledDataSources.open("ledger", settings.ledger()));
         LedgerSchema.migrate(ledgerDb);
         registry.bind("sourceDataSource", source);
         registry.bind("ledgerDataSource", ledgerDb);
+        if (targetDb != null) {
+            registry.bind("targetDataSource", targetDb);
+        }
+        registry.bind("migration", migration);
 
         BrokerConnections broker = shutdown.register(BrokerConnections.open(settings));
         registry.bind("jmsConsumerConnectionFactory", broker.consumerConnectionFactory());
@@ -52,19 +76,39 @@ public class SpliceConfiguration implements CamelConfiguration {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         Ledger ledger = new Ledger(ledgerDb);
         Runs runs = new Runs(ledgerDb);
+        Blocking blocking = new Blocking(ledgerDb);
+        References references = new References(migration, new ParentLookup(blocking, PARENT_CACHE_SIZE), blocking, json);
         registry.bind("recordJson", json);
         registry.bind("ledger", ledger);
-        registry.bind("extractProgress", new ExtractProgress(runs));
-        registry.bind("pageFilter", new PageFilter(ledger, runs));
-        registry.bind("recordMessage", new RecordMessage(json));
+        registry.bind("extractProgress", new ExtractProgress(migration, runs));
+        registry.bind("pageFilter", new PageFilter(migration, ledger, runs, references));
+        registry.bind("recordMessage", new RecordMessage(migration, json));
         registry.bind("incomingRecord", new IncomingRecord(ledger));
+        registry.bind("references", references);
+        registry.bind("blockedRecords", new BlockedRecords(migration, blocking));
+        registry.bind("recordMapper", new RecordMapper(migration));
         registry.bind("outcomes", new Outcomes(ledger));
-        registry.bind("targetRequest", new TargetRequest(settings.targetToken()));
+        registry.bind("targetRates", new TargetRates(migration));
+        registry.bind("targetRequest", new TargetRequest(migration, settings.targetToken()));
         registry.bind("targetResponse", new TargetResponse(json,
                 Long.parseLong(property(context, "splice.retry.max-retry-after-millis"))));
-        registry.bind("addressMapping", new AddressMapping());
-        registry.bind("runControl", new RunControl(settings.tenant(), runs, ledger,
+        registry.bind("sqlTarget", new SqlTarget(migration));
+        registry.bind("runControl", new RunControl(migration, runs, ledger,
                 new RunReportBuilder(ledger, runs), new ReportFiles(settings.workDir(), json)));
+    }
+
+    private static CompiledMigration loadMigration(Settings settings, DataSource source, DataSource targetDb)
+            throws InvalidDefinitionException {
+        MigrationLoading.Result result = MigrationLoading.check(settings.migrations(), settings.migration(), source,
+                targetDb, settings.targetUrl());
+        result.warnings().forEach(warning -> LOG.warn("{}", warning));
+        if (!result.valid()) {
+            throw new InvalidDefinitionException(result.errors());
+        }
+        CompiledMigration migration = CompiledMigration.compile(result.definition(), settings.defaults());
+        LOG.info("Migration {} ({}): entities {} in levels {}, tenants {}", migration.name(), result.definition().file(),
+                migration.entities().stream().map(e -> e.name()).toList(), migration.levels(), migration.tenantNames());
+        return migration;
     }
 
     private static String property(CamelContext context, String key) {

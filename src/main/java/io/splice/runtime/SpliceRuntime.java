@@ -2,10 +2,12 @@ package io.splice.runtime;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.splice.pipeline.Keys;
 import io.splice.report.CompletedRun;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -28,10 +30,8 @@ public final class SpliceRuntime implements AutoCloseable {
     public static SpliceRuntime start(List<Path> propertyFiles, Map<String, String> overrides) throws Exception {
         Main main = new Main();
         main.configure().addConfiguration(SpliceConfiguration.class);
-        List<String> locations = new ArrayList<>();
-        locations.add(DEFAULTS);
-        propertyFiles.forEach(file -> locations.add("file:" + file.toAbsolutePath()));
-        main.setPropertyPlaceholderLocations(String.join(",", locations));
+        main.addMainListener(new EntityRoutes());
+        main.setPropertyPlaceholderLocations(SpliceProperties.locations(propertyFiles));
         overrides.forEach(main::addOverrideProperty);
         main.start();
         return new SpliceRuntime(main);
@@ -41,10 +41,28 @@ public final class SpliceRuntime implements AutoCloseable {
         return main.getCamelContext();
     }
 
-    /** Runs the configured migration once, to the end: its report, also written as report.json. */
-    public CompletedRun runMigration() throws IOException {
+    /** Runs the configured migration once for every tenant, side by side, to the end: one report per tenant. */
+    public List<CompletedRun> runMigration() throws IOException {
+        return runMigration(null);
+    }
+
+    /** Runs the migration for one tenant (all tenants when null). */
+    @SuppressWarnings("unchecked")
+    public List<CompletedRun> runMigration(String tenant) throws IOException {
         try (ProducerTemplate template = context().createProducerTemplate()) {
-            return template.requestBody("direct:run-migration", null, CompletedRun.class);
+            List<CompletedRun> runs = template.requestBodyAndHeader("direct:run-tenants", null, Keys.TENANT_HEADER,
+                    tenant, List.class);
+            return runs.stream().sorted(Comparator.comparing(run -> run.report().tenant())).toList();
+        }
+    }
+
+    /** Re-reads one entity's FAILED records of one tenant from the source and migrates them (and what they block). */
+    public CompletedRun replay(String tenant, String entity) throws IOException {
+        try (ProducerTemplate template = context().createProducerTemplate()) {
+            Map<String, Object> headers = new HashMap<>();
+            headers.put(Keys.TENANT_HEADER, tenant);
+            headers.put(Keys.REPLAY_ENTITY, entity);
+            return template.requestBodyAndHeaders("direct:replay-entity", null, headers, CompletedRun.class);
         }
     }
 

@@ -1,8 +1,17 @@
 package io.splice.target;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.splice.definition.CompiledEntity;
+import io.splice.definition.CompiledMigration;
 import io.splice.ledger.RecordKey;
 import io.splice.pipeline.IncomingRecord;
 import io.splice.pipeline.Keys;
+import io.splice.pipeline.PermanentFailure;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -12,25 +21,57 @@ import org.apache.camel.Message;
  */
 public class TargetRequest {
 
+    private static final Pattern PATH_FIELD = Pattern.compile("\\{([A-Za-z0-9_]+)}");
+
+    private final CompiledMigration migration;
     private final String bearerToken;
 
-    public TargetRequest(String bearerToken) {
+    public TargetRequest(CompiledMigration migration, String bearerToken) {
+        this.migration = migration;
         this.bearerToken = bearerToken == null || bearerToken.isBlank() ? null : bearerToken;
     }
 
-    public void prepare(Exchange exchange) {
+    public void prepare(Exchange exchange) throws PermanentFailure {
         Message message = exchange.getMessage();
         // nothing from JMS or a previous response may leak into the request as an HTTP header
         message.removeHeaders("*");
         RecordKey key = IncomingRecord.keyOf(exchange);
+        CompiledEntity entity = migration.entity(key.entity());
         exchange.setProperty(Keys.ATTEMPTS, exchange.getProperty(Keys.ATTEMPTS, 0, Integer.class) + 1);
-        message.setHeader(Exchange.HTTP_METHOD, "POST");
+        exchange.setProperty(Keys.ID_POINTER, entity.idPointer());
+        message.setHeader(Exchange.HTTP_METHOD, entity.method());
+        message.setHeader(Exchange.HTTP_PATH, path(entity, key, exchange.getProperty(Keys.MAPPED, Map.class)));
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setHeader("Accept", "application/json");
-        message.setHeader("Idempotency-Key", key.idempotencyKey());
+        entity.target().headers().forEach(message::setHeader);
+        message.setHeader(entity.idempotencyHeader(), key.idempotencyKey());
         if (bearerToken != null) {
             message.setHeader("Authorization", "Bearer " + bearerToken);
         }
         message.setBody(exchange.getProperty(Keys.REQUEST_BODY, String.class));
+    }
+
+    /** The path template with {field} replaced by the mapped record's (URL-encoded) value. */
+    private static String path(CompiledEntity entity, RecordKey key, Map<?, ?> mapped) throws PermanentFailure {
+        Matcher matcher = PATH_FIELD.matcher(entity.target().path());
+        StringBuilder path = new StringBuilder();
+        while (matcher.find()) {
+            Object value = mapped == null ? null : mapped.get(matcher.group(1));
+            if (value == null) {
+                throw new MissingPathValueException(key, matcher.group(1), entity.target().path());
+            }
+            matcher.appendReplacement(path, Matcher.quoteReplacement(
+                    URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8).replace("+", "%20")));
+        }
+        matcher.appendTail(path);
+        return path.toString();
+    }
+
+    /** A path template names a field the record has no value for. */
+    static class MissingPathValueException extends PermanentFailure {
+        MissingPathValueException(RecordKey key, String field, String template) {
+            super("path " + template + ": no value for " + field,
+                    key + ": the target path " + template + " needs field " + field + ", which the mapped record lacks");
+        }
     }
 }

@@ -1,0 +1,45 @@
+package io.splice.cli;
+
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.splice.db.PooledDataSources;
+import io.splice.definition.MigrationLoading;
+import io.splice.runtime.Settings;
+import io.splice.runtime.SpliceProperties;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** Checks the migration definition the way every start does, without starting anything. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Check the migration definition: fields, dependencies, references, mappings, the SQL against "
+                + "the source (and target) database, and whether the target can be reached.",
+                "Exit status 0 when it is valid (warnings allowed), 1 when it has errors."})
+public class ValidateCommand implements Callable<Integer> {
+
+    @Mixin
+    RuntimeOptions options;
+
+    @Override
+    public Integer call() {
+        PrintStream out = System.out;
+        Settings settings = SpliceProperties.settings(options.propertyFiles(), options.overrides());
+        try (HikariDataSource source = PooledDataSources.open("source", settings.source());
+             HikariDataSource targetDb = settings.targetDatabase() == null ? null
+                     : PooledDataSources.open("target-db", settings.targetDatabase())) {
+            MigrationLoading.Result result = MigrationLoading.check(settings.migrations(), settings.migration(),
+                    source, targetDb, settings.targetUrl());
+            result.problems().forEach(out::println);
+            if (!result.valid()) {
+                out.printf("%d error%s: nothing would start.%n", result.errors().size(), result.errors().size() == 1 ? "" : "s");
+                return 1;
+            }
+            out.printf("Migration %s (%s) is valid: %d entities, %d tenants%s.%n", result.definition().migration(),
+                    result.definition().file(), result.definition().entities().size(),
+                    Math.max(1, result.definition().tenants().size()),
+                    result.warnings().isEmpty() ? "" : ", " + result.warnings().size() + " warning(s)");
+            return 0;
+        }
+    }
+}

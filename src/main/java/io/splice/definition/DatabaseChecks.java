@@ -1,0 +1,73 @@
+package io.splice.definition;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+/**
+ * The checks that need the systems themselves: every source query and SQL target statement is prepared (never
+ * run) by its database, and the target is reached (a warning only: it may come up later).
+ */
+public final class DatabaseChecks {
+
+    private DatabaseChecks() {
+    }
+
+    /** @param targetDatabase null when no SQL target database is configured */
+    public static List<DefinitionError> check(MigrationDefinition definition, DataSource source, DataSource targetDatabase) {
+        List<DefinitionError> errors = new ArrayList<>();
+        Problems problems = new Problems(definition.file(), null, errors);
+        definition.entities().forEach((name, entity) -> {
+            Problems entityProblems = problems.forEntity(name);
+            if (entity.source() != null) {
+                String field = entity.source().query() != null ? "source.query" : "source.table";
+                prepare(source, SourceQueries.pageQuery(entity.source()), field, "source", entityProblems);
+            }
+            if (entity.target() != null && entity.target().sql() != null && entity.target().sql().statement() != null) {
+                if (targetDatabase == null) {
+                    entityProblems.add("target.sql", "needs the new system's database: set splice.target-db.url");
+                } else {
+                    prepare(targetDatabase, entity.target().sql().statement(), "target.sql.statement", "target",
+                            entityProblems);
+                }
+            }
+        });
+        return errors;
+    }
+
+    private static void prepare(DataSource database, String sql, String field, String which, Problems problems) {
+        try (Connection connection = database.getConnection();
+             PreparedStatement ignored = connection.prepareStatement(SourceQueries.forPreparing(sql))) {
+            // prepared is enough: the database has parsed it and resolved its tables and columns
+        } catch (SQLException e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            problems.add(field, "the " + which + " database rejects it: " + message);
+        }
+    }
+
+    /** A warning when the target cannot be reached at all; any HTTP answer counts as reachable. */
+    public static List<DefinitionError> reachTarget(String file, String targetUrl) {
+        try {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+            client.send(HttpRequest.newBuilder(URI.create(targetUrl)).timeout(Duration.ofSeconds(5))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            return List.of();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return List.of(DefinitionError.warning(file, null, "splice.target.url",
+                    "the target " + targetUrl + " cannot be reached (" + e.getClass().getSimpleName() + "); "
+                            + "records will wait and retry when the run starts"));
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.splice.ledger;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+
+/** References in the ledger: parents' states, records BLOCKED by a parent, and their release. */
+public class Blocking {
+
+    private static final int MAX_REASON = 1000;
+    private static final int MAX_MESSAGE = 4000;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final LedgerSql sql = new LedgerSql();
+
+    public Blocking(DataSource ledger) {
+        this.jdbc = new NamedParameterJdbcTemplate(ledger);
+    }
+
+    /** The ledger's state of each parent key, in one query; keys without a row are absent from the result. */
+    public Map<String, ParentState> parentStates(String tenant, String parentEntity, Collection<String> keys) {
+        Map<String, ParentState> states = new HashMap<>();
+        if (keys.isEmpty()) {
+            return states;
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("tenant", tenant)
+                .addValue("entity", parentEntity).addValue("keys", keys);
+        jdbc.query(sql.get("parent-states"), params, row -> {
+            String key = row.getString("source_key");
+            states.put(key, new ParentState(parentEntity, key, row.getString("status"), row.getString("target_id"),
+                    row.getString("reason")));
+        });
+        return states;
+    }
+
+    /** Records BLOCKED (never over a MIGRATED one), with the parent that blocks them and the source row. */
+    public void markBlocked(String runId, List<Block> blocks) {
+        Timestamp now = Timestamp.from(Instant.now());
+        List<SqlParameterSource> batch = new ArrayList<>(blocks.size());
+        for (Block block : blocks) {
+            batch.add(new MapSqlParameterSource()
+                    .addValue("tenant", block.record().tenant()).addValue("entity", block.record().entity())
+                    .addValue("sourceKey", block.record().sourceKey()).addValue("groupKey", block.record().groupKey())
+                    .addValue("runId", runId).addValue("now", now)
+                    .addValue("parentEntity", block.parent().entity()).addValue("parentKey", block.parent().sourceKey())
+                    .addValue("reason", truncate(block.reason(), MAX_REASON))
+                    .addValue("errorMessage", truncate(block.message(), MAX_MESSAGE))
+                    .addValue("payload", block.record().payload()));
+        }
+        jdbc.batchUpdate(sql.get("mark-blocked"), batch.toArray(SqlParameterSource[]::new));
+    }
+
+    /** The records a parent blocks, to send now that it is MIGRATED. */
+    public List<BlockedRecord> blockedBy(String tenant, String parentEntity, String parentKey) {
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("tenant", tenant)
+                .addValue("parentEntity", parentEntity).addValue("parentKey", parentKey);
+        return jdbc.query(sql.get("blocked-by"), params, (row, n) -> new BlockedRecord(tenant, row.getString("entity"),
+                row.getString("source_key"), row.getString("group_key"), row.getString("payload")));
+    }
+
+    /** QUEUED for the run that released it, unless a consumer got to it first. */
+    public void markReleased(BlockedRecord record, String runId, String parentEntity, String parentKey) {
+        jdbc.update(sql.get("mark-released"), new MapSqlParameterSource()
+                .addValue("tenant", record.tenant()).addValue("entity", record.entity())
+                .addValue("sourceKey", record.sourceKey()).addValue("runId", runId)
+                .addValue("parentEntity", parentEntity).addValue("parentKey", parentKey)
+                .addValue("now", Timestamp.from(Instant.now())));
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /** One record held back by one parent: reason is groupable, message names the records. */
+    public record Block(BlockedRecord record, ParentState parent, String reason, String message) {
+    }
+}

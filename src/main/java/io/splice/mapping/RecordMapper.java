@@ -1,0 +1,29 @@
+package io.splice.mapping;
+
+import java.util.Map;
+
+import io.splice.definition.CompiledMigration;
+import io.splice.definition.CompiledTenant;
+import io.splice.pipeline.Keys;
+import org.apache.camel.Exchange;
+
+/** The load route's mapping step: the record's entity mapping, with its tenant's variables. */
+public class RecordMapper {
+
+    private final CompiledMigration migration;
+
+    public RecordMapper(CompiledMigration migration) {
+        this.migration = migration;
+    }
+
+    @SuppressWarnings("unchecked")
+    public void map(Exchange exchange) throws MappingException {
+        String entity = exchange.getProperty(Keys.ENTITY, String.class);
+        CompiledTenant tenant = migration.tenant(exchange.getProperty(Keys.TENANT, String.class));
+        Map<String, Object> row = exchange.getMessage().getBody(Map.class);
+        Map<String, Object> mapped = migration.entity(entity).mapping()
+                .map(exchange.getProperty(Keys.SOURCE_KEY), row, tenant.name(), tenant.variables());
+        exchange.setProperty(Keys.MAPPED, mapped);
+        exchange.getMessage().setBody(mapped);
+    }
+}

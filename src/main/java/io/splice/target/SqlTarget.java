@@ -1,0 +1,80 @@
+package io.splice.target;
+
+import java.sql.SQLException;
+import java.util.Map;
+
+import io.splice.definition.CompiledEntity;
+import io.splice.definition.CompiledMigration;
+import io.splice.ledger.RecordKey;
+import io.splice.pipeline.IncomingRecord;
+import io.splice.pipeline.Keys;
+import io.splice.pipeline.PermanentFailure;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * Writes a mapped record into the new system's database with the entity's statement (for records its API has no
+ * endpoint for). Data and constraint errors are permanent; everything else (connections, timeouts) is retried.
+ */
+public class SqlTarget {
+
+    private static final String SQL_QUERY = "CamelSqlQuery";
+
+    private final CompiledMigration migration;
+
+    public SqlTarget(CompiledMigration migration) {
+        this.migration = migration;
+    }
+
+    /** The mapped record becomes the body, whose fields bind the statement's :#field parameters. */
+    public void prepare(Exchange exchange) {
+        Message message = exchange.getMessage();
+        message.removeHeaders("*");
+        CompiledEntity entity = migration.entity(exchange.getProperty(Keys.ENTITY, String.class));
+        exchange.setProperty(Keys.ATTEMPTS, exchange.getProperty(Keys.ATTEMPTS, 0, Integer.class) + 1);
+        message.setHeader(SQL_QUERY, entity.target().sql().statement());
+        message.setBody(exchange.getProperty(Keys.MAPPED, Map.class));
+    }
+
+    /** The target id: the mapped field named by idField, else the source key. */
+    public void written(Exchange exchange) {
+        CompiledEntity entity = migration.entity(exchange.getProperty(Keys.ENTITY, String.class));
+        String idField = entity.target().sql().idField();
+        Map<?, ?> mapped = exchange.getProperty(Keys.MAPPED, Map.class);
+        Object id = idField == null ? null : mapped.get(idField);
+        exchange.setProperty(Keys.TARGET_ID, id == null ? exchange.getProperty(Keys.SOURCE_KEY, String.class) : String.valueOf(id));
+        exchange.getMessage().removeHeader(SQL_QUERY);
+    }
+
+    /** Rethrows the database's error: permanent for bad data (SQLState class 22, 23), transient otherwise. */
+    public void failed(Exchange exchange) throws Exception {
+        Exception error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        SQLException sql = sqlCause(error);
+        String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
+        if (state.startsWith("22") || state.startsWith("23")) {
+            throw new RejectedBySqlTarget(IncomingRecord.keyOf(exchange), state, sql.getMessage());
+        }
+        throw error;
+    }
+
+    private static SQLException sqlCause(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
+    /** The new system's database refused the record's data. */
+    static class RejectedBySqlTarget extends PermanentFailure {
+        RejectedBySqlTarget(RecordKey key, String sqlState, String message) {
+            super("SQL " + sqlState + ": " + firstLine(message).replaceAll("\\d+", "#"),
+                    key + ": the target database refused it (SQLState " + sqlState + "): " + firstLine(message));
+        }
+
+        private static String firstLine(String message) {
+            return message == null ? "" : message.lines().findFirst().orElse("");
+        }
+    }
+}
