@@ -53,7 +53,7 @@ final class AssignmentRows implements TableRows {
         String contractor = RowRandom.pick(CONTRACTORS, random);
         LocalDate dueOn = connection.plannedOn().minusDays(random.nextInt(MAX_DAYS_BEFORE_PLANNED + 1));
         // Work for a live connection is done; elsewhere it may still be open
-        String status = "CONNECTED".equals(connection.status()) ? "DONE" : RowRandom.pick(STATUSES, random);
+        String status = ConnectionRows.CONNECTED.equals(connection.status()) ? "DONE" : RowRandom.pick(STATUSES, random);
         long connectionId = id;
         if (defects.is(id, ORPHAN_CONNECTION)) {
             connectionId = OrphanKeys.beyond(count(), id);

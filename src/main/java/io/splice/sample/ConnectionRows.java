@@ -13,7 +13,9 @@ final class ConnectionRows implements TableRows {
 
     static final double SECOND_CONNECTION_SHARE = 0.10;
     static final List<String> KINDS = List.of("FTTH", "FTTB");
-    static final List<String> STATUSES = List.of("PLANNED", "CONNECTED", "CANCELLED");
+    /** The legacy tool's Dutch codes; the target knows them as PLANNED, CONNECTED and CANCELLED. */
+    static final String CONNECTED = "AANGESLOTEN";
+    static final List<String> STATUSES = List.of("GEPLAND", CONNECTED, "GEANNULEERD");
     static final String INVALID_KIND_VALUE = "FTTX";
     static final LocalDate FIRST_PLANNED = LocalDate.of(2025, 1, 1);
     static final LocalDate LAST_PLANNED = LocalDate.of(2027, 12, 31);

@@ -46,7 +46,7 @@ final class LegacyDataAudit {
         projects.forEach(audit::project);
         addresses.forEach((id, row) -> audit.address(id, row, projects.keySet()));
         connections.forEach((id, row) -> audit.connection(id, row, addresses.keySet()));
-        rows(dataSource, SampleTables.ASSIGNMENTS).forEach((id, row) -> audit.assignment(id, row, connections.keySet()));
+        rows(dataSource, SampleTables.ASSIGNMENTS).forEach((id, row) -> audit.assignment(id, row, connections));
         return new Findings(Set.copyOf(audit.defects), List.copyOf(audit.anomalies));
     }
 
@@ -80,19 +80,24 @@ final class LegacyDataAudit {
         List<DefectKind> found = new ArrayList<>();
         flag(found, !addressIds.contains(Long.parseLong(row.get("address_id"))), ORPHAN_ADDRESS);
         flag(found, !List.of("FTTH", "FTTB").contains(row.get("kind")), INVALID_KIND);
-        expect(id, row, List.of("PLANNED", "CONNECTED", "CANCELLED").contains(row.get("status")), "status");
+        // The legacy tool's Dutch codes: planned, connected, cancelled
+        expect(id, row, List.of("GEPLAND", "AANGESLOTEN", "GEANNULEERD").contains(row.get("status")), "status");
         LocalDate plannedOn = LocalDate.parse(row.get("planned_on"));
         expect(id, row, plannedOn.getYear() >= 2025 && plannedOn.getYear() <= 2027, "planned_on");
         record(SampleTables.CONNECTIONS, id, found);
     }
 
-    private void assignment(long id, Map<String, String> row, Set<Long> connectionIds) {
+    private void assignment(long id, Map<String, String> row, Map<Long, Map<String, String>> connections) {
         List<DefectKind> found = new ArrayList<>();
-        flag(found, !connectionIds.contains(Long.parseLong(row.get("connection_id"))), ORPHAN_CONNECTION);
+        Map<String, String> connection = connections.get(Long.parseLong(row.get("connection_id")));
+        flag(found, connection == null, ORPHAN_CONNECTION);
         flag(found, !List.of("SURVEY", "CIVIL", "SPLICING", "ACTIVATION").contains(row.get("work_type")), INVALID_WORK_TYPE);
         flag(found, row.get("due_on") == null, MISSING_DUE_DATE);
         expect(id, row, row.get("contractor") != null, "contractor");
         expect(id, row, List.of("OPEN", "DONE").contains(row.get("status")), "status");
+        // Work for a connection that is live (AANGESLOTEN) is done
+        expect(id, row, connection == null || !"AANGESLOTEN".equals(connection.get("status"))
+                || "DONE".equals(row.get("status")), "status");
         record(SampleTables.ASSIGNMENTS, id, found);
     }
 
