@@ -1,1 +1,1 @@
-INSERT INTO assignments (id, connection_id, work_type, contractor, due_on, status) VALUES (?, ?, ?, ?, ?, ?)
+INSERT INTO assignments (id, connection_id, work_type, contractor, due_on, status, customer) VALUES (?, ?, ?, ?, ?, ?, ?)

@@ -1,1 +1,1 @@
-INSERT INTO connections (id, address_id, kind, status, planned_on) VALUES (?, ?, ?, ?, ?)
+INSERT INTO connections (id, address_id, kind, status, planned_on, customer) VALUES (?, ?, ?, ?, ?, ?)

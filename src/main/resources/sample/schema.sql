@@ -1,5 +1,7 @@
 -- Sample legacy FTTH planning database. Runs unchanged on PostgreSQL 15 and H2 2.x (MODE=PostgreSQL).
 -- Primary keys only: the legacy system never enforced references, which is why orphans exist.
+-- customer (the tenant) is denormalised onto every child table: each row holds its project's customer,
+-- so one tenant's rows can be selected without joins (and orphans still have one).
 -- Drops first so the script can be rerun against the same database.
 DROP TABLE IF EXISTS assignments;
 DROP TABLE IF EXISTS connections;
@@ -23,18 +25,23 @@ CREATE TABLE addresses (
     house_number  VARCHAR(10),
     postcode      VARCHAR(10),
     city          VARCHAR(100),
-    homes_passed  INT
+    homes_passed  INT,
+    customer      VARCHAR(60)
 );
 
 CREATE INDEX addresses_project_id_idx ON addresses (project_id);
+CREATE INDEX addresses_customer_idx ON addresses (customer);
 
 CREATE TABLE connections (
     id          BIGINT       PRIMARY KEY,
     address_id  BIGINT       NOT NULL,
     kind        VARCHAR(10),
     status      VARCHAR(20),
-    planned_on  DATE
+    planned_on  DATE,
+    customer    VARCHAR(60)
 );
+
+CREATE INDEX connections_customer_idx ON connections (customer);
 
 CREATE TABLE assignments (
     id             BIGINT       PRIMARY KEY,
@@ -42,5 +49,8 @@ CREATE TABLE assignments (
     work_type      VARCHAR(30),
     contractor     VARCHAR(100),
     due_on         DATE,
-    status         VARCHAR(20)
+    status         VARCHAR(20),
+    customer       VARCHAR(60)
 );
+
+CREATE INDEX assignments_customer_idx ON assignments (customer);

@@ -3,9 +3,9 @@ package io.splice.sample;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
-/** A row of {@code addresses}; house number is text, as in the legacy DB. */
+/** A row of {@code addresses}; house number is text, as in the legacy DB; customer is copied from the project. */
 record AddressRow(long id, long projectId, String street, String houseNumber, String postcode, String city,
-        int homesPassed) implements SampleRow {
+        int homesPassed, String customer) implements SampleRow {
 
     @Override
     public void bind(PreparedStatement insert) throws SQLException {
@@ -16,5 +16,6 @@ record AddressRow(long id, long projectId, String street, String houseNumber, St
         insert.setString(5, postcode);
         insert.setString(6, city);
         insert.setInt(7, homesPassed);
+        insert.setString(8, customer);
     }
 }

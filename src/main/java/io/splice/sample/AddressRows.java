@@ -68,6 +68,8 @@ final class AddressRows implements TableRows {
         } else if (defects.is(id, ORPHAN_PROJECT)) {
             projectId = OrphanKeys.beyond(projects.count(), id);
         }
-        return new AddressRow(id, projectId, street, houseNumber, postcode, city, homesPassed);
+        // An orphan keeps the customer its missing project id would have had
+        return new AddressRow(id, projectId, street, houseNumber, postcode, city, homesPassed,
+                ProjectRows.customer(projectId));
     }
 }

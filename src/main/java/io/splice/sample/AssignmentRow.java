@@ -5,9 +5,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 
-/** A row of {@code assignments}: work a contractor does for one connection. */
-record AssignmentRow(long id, long connectionId, String workType, String contractor, LocalDate dueOn, String status)
-        implements SampleRow {
+/** A row of {@code assignments}: work a contractor does for one connection; customer as the connection's. */
+record AssignmentRow(long id, long connectionId, String workType, String contractor, LocalDate dueOn, String status,
+        String customer) implements SampleRow {
 
     @Override
     public void bind(PreparedStatement insert) throws SQLException {
@@ -17,5 +17,6 @@ record AssignmentRow(long id, long connectionId, String workType, String contrac
         insert.setString(4, contractor);
         insert.setObject(5, dueOn, Types.DATE);
         insert.setString(6, status);
+        insert.setString(7, customer);
     }
 }

@@ -53,15 +53,18 @@ final class AssignmentRows implements TableRows {
         String contractor = RowRandom.pick(CONTRACTORS, random);
         LocalDate dueOn = connection.plannedOn().minusDays(random.nextInt(MAX_DAYS_BEFORE_PLANNED + 1));
         // Work for a live connection is done; elsewhere it may still be open
-        String status = "CONNECTED".equals(connection.status()) ? "DONE" : RowRandom.pick(STATUSES, random);
+        String status = ConnectionRows.CONNECTED.equals(connection.status()) ? "DONE" : RowRandom.pick(STATUSES, random);
         long connectionId = id;
+        String customer = connection.customer();
         if (defects.is(id, ORPHAN_CONNECTION)) {
             connectionId = OrphanKeys.beyond(count(), id);
+            // No connection to copy from: the customer follows the assignment's own id
+            customer = ProjectRows.customer(id);
         } else if (defects.is(id, INVALID_WORK_TYPE)) {
             workType = INVALID_WORK_TYPE_VALUE;
         } else if (defects.is(id, MISSING_DUE_DATE)) {
             dueOn = null;
         }
-        return new AssignmentRow(id, connectionId, workType, contractor, dueOn, status);
+        return new AssignmentRow(id, connectionId, workType, contractor, dueOn, status, customer);
     }
 }

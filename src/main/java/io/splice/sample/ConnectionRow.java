@@ -5,8 +5,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 
-/** A row of {@code connections}: one fibre drop (FTTH) or building entry (FTTB) at an address. */
-record ConnectionRow(long id, long addressId, String kind, String status, LocalDate plannedOn) implements SampleRow {
+/** A row of {@code connections}: one fibre drop (FTTH) or building entry (FTTB) at an address; customer as the address's. */
+record ConnectionRow(long id, long addressId, String kind, String status, LocalDate plannedOn, String customer)
+        implements SampleRow {
 
     @Override
     public void bind(PreparedStatement insert) throws SQLException {
@@ -15,5 +16,6 @@ record ConnectionRow(long id, long addressId, String kind, String status, LocalD
         insert.setString(3, kind);
         insert.setString(4, status);
         insert.setObject(5, plannedOn, Types.DATE);
+        insert.setString(6, customer);
     }
 }

@@ -13,20 +13,22 @@ final class ConnectionRows implements TableRows {
 
     static final double SECOND_CONNECTION_SHARE = 0.10;
     static final List<String> KINDS = List.of("FTTH", "FTTB");
-    static final List<String> STATUSES = List.of("PLANNED", "CONNECTED", "CANCELLED");
+    /** The legacy tool's Dutch codes; the target knows them as PLANNED, CONNECTED and CANCELLED. */
+    static final String CONNECTED = "AANGESLOTEN";
+    static final List<String> STATUSES = List.of("GEPLAND", CONNECTED, "GEANNULEERD");
     static final String INVALID_KIND_VALUE = "FTTX";
     static final LocalDate FIRST_PLANNED = LocalDate.of(2025, 1, 1);
     static final LocalDate LAST_PLANNED = LocalDate.of(2027, 12, 31);
 
-    private final int addressCount;
+    private final AddressRows addresses;
     /** addressOf[connectionId - 1]: the address each connection was generated for. */
     private final long[] addressOf;
     private final RowRandom rows;
     private final DefectPlan defects;
 
-    ConnectionRows(long seed, int addressCount) {
-        this.addressCount = addressCount;
-        this.addressOf = layout(new RowRandom(seed, "connections-per-address"), addressCount);
+    ConnectionRows(long seed, AddressRows addresses) {
+        this.addresses = addresses;
+        this.addressOf = layout(new RowRandom(seed, "connections-per-address"), addresses.count());
         this.rows = new RowRandom(seed, SampleTables.CONNECTIONS);
         this.defects = DefectPlan.pick(seed, SampleTables.CONNECTIONS, addressOf.length);
     }
@@ -54,12 +56,15 @@ final class ConnectionRows implements TableRows {
         long spanDays = LAST_PLANNED.toEpochDay() - FIRST_PLANNED.toEpochDay() + 1;
         LocalDate plannedOn = FIRST_PLANNED.plusDays(random.nextLong(spanDays));
         long addressId = addressOf[(int) (id - 1)];
+        String customer = addresses.row(addressId).customer();
         if (defects.is(id, ORPHAN_ADDRESS)) {
-            addressId = OrphanKeys.beyond(addressCount, id);
+            addressId = OrphanKeys.beyond(addresses.count(), id);
+            // No address to copy from: the customer follows the connection's own id
+            customer = ProjectRows.customer(id);
         } else if (defects.is(id, INVALID_KIND)) {
             kind = INVALID_KIND_VALUE;
         }
-        return new ConnectionRow(id, addressId, kind, status, plannedOn);
+        return new ConnectionRow(id, addressId, kind, status, plannedOn, customer);
     }
 
     /** Decides per address whether it gets a second connection; fixes the connection ids. */

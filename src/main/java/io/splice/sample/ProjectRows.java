@@ -46,6 +46,11 @@ final class ProjectRows implements TableRows {
         return defects;
     }
 
+    /** The customer (tenant) of a project id; orphans borrow it for an id that has no project. */
+    static String customer(long projectId) {
+        return CUSTOMERS.get((int) ((projectId - 1) % CUSTOMERS.size()));
+    }
+
     /** The city a project works in; its addresses lie there too. */
     String city(long projectId) {
         return PlaceNames.city(cities.forRow(projectId));
@@ -64,7 +69,6 @@ final class ProjectRows implements TableRows {
         if (defects.is(id, INVALID_STATUS)) {
             status = INVALID_STATUS_VALUE;
         }
-        String customer = CUSTOMERS.get((int) ((id - 1) % CUSTOMERS.size()));
-        return new ProjectRow(id, String.format(Locale.ROOT, "PRJ-%04d", id), name, customer, status, createdAt);
+        return new ProjectRow(id, String.format(Locale.ROOT, "PRJ-%04d", id), name, customer(id), status, createdAt);
     }
 }

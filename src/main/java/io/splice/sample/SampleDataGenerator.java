@@ -83,7 +83,7 @@ public final class SampleDataGenerator {
     private SampleRows tables() {
         ProjectRows projectRows = new ProjectRows(seed, projectCount());
         AddressRows addressRows = new AddressRows(seed, addressCount(), projectRows);
-        ConnectionRows connectionRows = new ConnectionRows(seed, addressRows.count());
+        ConnectionRows connectionRows = new ConnectionRows(seed, addressRows);
         return new SampleRows(projectRows, addressRows, connectionRows, new AssignmentRows(seed, connectionRows));
     }
 

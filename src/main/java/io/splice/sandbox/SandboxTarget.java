@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -88,6 +89,11 @@ public final class SandboxTarget implements AutoCloseable {
     /** Snapshot of the records created in a collection, in order of creation; empty for an unknown collection. */
     public List<StoredRecord> records(String collection) {
         return store.records(collection);
+    }
+
+    /** The record created with this id (as answered in its 201), or empty if the collection holds none. */
+    public Optional<StoredRecord> record(String collection, String id) {
+        return store.findById(collection, id);
     }
 
     /** Replaces fault injection from the next request on; the burst count, rate window and random restart. */

@@ -28,7 +28,8 @@ public final class ValidationRules {
                         FieldRule.required("name"),
                         FieldRule.oneOf("status", PROJECT_STATUSES)),
                 "addresses", List.of(
-                        FieldRule.required("projectCode"),
+                        // The parent's id in this system, as answered when the project was created
+                        FieldRule.required("projectId"),
                         FieldRule.required("street"),
                         FieldRule.integerAtLeast("houseNumber", 1),
                         FieldRule.matching("postcode", "^[1-9][0-9]{3} ?[A-Z]{2}$", "must match 9999 AA"),

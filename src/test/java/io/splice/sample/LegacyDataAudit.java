@@ -27,6 +27,7 @@ final class LegacyDataAudit {
 
     private static final Pattern POSTCODE = Pattern.compile("^[1-9][0-9]{3} ?[A-Z]{2}$");
     private static final Pattern DIGITS = Pattern.compile("^[0-9]+$");
+    private static final List<String> CUSTOMERS = List.of("acme-fiber", "nordnet", "glasweb");
 
     /** Defects found, and anything else off about the data (a valid row outside the brief's value ranges). */
     record Findings(Set<PlantedDefect> defects, List<String> anomalies) {
@@ -44,9 +45,9 @@ final class LegacyDataAudit {
         Map<Long, Map<String, String>> addresses = rows(dataSource, SampleTables.ADDRESSES);
         Map<Long, Map<String, String>> connections = rows(dataSource, SampleTables.CONNECTIONS);
         projects.forEach(audit::project);
-        addresses.forEach((id, row) -> audit.address(id, row, projects.keySet()));
-        connections.forEach((id, row) -> audit.connection(id, row, addresses.keySet()));
-        rows(dataSource, SampleTables.ASSIGNMENTS).forEach((id, row) -> audit.assignment(id, row, connections.keySet()));
+        addresses.forEach((id, row) -> audit.address(id, row, projects));
+        connections.forEach((id, row) -> audit.connection(id, row, addresses));
+        rows(dataSource, SampleTables.ASSIGNMENTS).forEach((id, row) -> audit.assignment(id, row, connections));
         return new Findings(Set.copyOf(audit.defects), List.copyOf(audit.anomalies));
     }
 
@@ -55,19 +56,21 @@ final class LegacyDataAudit {
         flag(found, row.get("name") == null, MISSING_NAME);
         flag(found, !List.of("PLANNED", "IN_PROGRESS", "COMPLETED", "CANCELLED").contains(row.get("status")), INVALID_STATUS);
         expect(id, row, row.get("code").equals(String.format(Locale.ROOT, "PRJ-%04d", id)), "code");
-        expect(id, row, List.of("acme-fiber", "nordnet", "glasweb").contains(row.get("customer")), "customer");
+        expect(id, row, customerOf(id).equals(row.get("customer")), "customer");
         expect(id, row, row.get("created_at") != null, "created_at");
         record(SampleTables.PROJECTS, id, found);
     }
 
-    private void address(long id, Map<String, String> row, Set<Long> projectIds) {
+    private void address(long id, Map<String, String> row, Map<Long, Map<String, String>> projects) {
         List<DefectKind> found = new ArrayList<>();
+        long projectId = Long.parseLong(row.get("project_id"));
         String houseNumber = row.get("house_number");
         flag(found, row.get("street") == null, MISSING_STREET);
         flag(found, row.get("postcode") == null || !POSTCODE.matcher(row.get("postcode")).matches(), INVALID_POSTCODE);
         flag(found, "0".equals(houseNumber), ZERO_HOUSE_NUMBER);
         flag(found, houseNumber == null || !DIGITS.matcher(houseNumber).matches(), NON_NUMERIC_HOUSE_NUMBER);
-        flag(found, !projectIds.contains(Long.parseLong(row.get("project_id"))), ORPHAN_PROJECT);
+        flag(found, !projects.containsKey(projectId), ORPHAN_PROJECT);
+        expectCustomer(id, row, projects.get(projectId), projectId);
         expect(id, row, houseNumber == null || !DIGITS.matcher(houseNumber).matches()
                 || Integer.parseInt(houseNumber) <= 250, "house_number");
         expect(id, row, row.get("city") != null, "city");
@@ -76,23 +79,31 @@ final class LegacyDataAudit {
         record(SampleTables.ADDRESSES, id, found);
     }
 
-    private void connection(long id, Map<String, String> row, Set<Long> addressIds) {
+    private void connection(long id, Map<String, String> row, Map<Long, Map<String, String>> addresses) {
         List<DefectKind> found = new ArrayList<>();
-        flag(found, !addressIds.contains(Long.parseLong(row.get("address_id"))), ORPHAN_ADDRESS);
+        Map<String, String> address = addresses.get(Long.parseLong(row.get("address_id")));
+        flag(found, address == null, ORPHAN_ADDRESS);
+        expectCustomer(id, row, address, id);
         flag(found, !List.of("FTTH", "FTTB").contains(row.get("kind")), INVALID_KIND);
-        expect(id, row, List.of("PLANNED", "CONNECTED", "CANCELLED").contains(row.get("status")), "status");
+        // The legacy tool's Dutch codes: planned, connected, cancelled
+        expect(id, row, List.of("GEPLAND", "AANGESLOTEN", "GEANNULEERD").contains(row.get("status")), "status");
         LocalDate plannedOn = LocalDate.parse(row.get("planned_on"));
         expect(id, row, plannedOn.getYear() >= 2025 && plannedOn.getYear() <= 2027, "planned_on");
         record(SampleTables.CONNECTIONS, id, found);
     }
 
-    private void assignment(long id, Map<String, String> row, Set<Long> connectionIds) {
+    private void assignment(long id, Map<String, String> row, Map<Long, Map<String, String>> connections) {
         List<DefectKind> found = new ArrayList<>();
-        flag(found, !connectionIds.contains(Long.parseLong(row.get("connection_id"))), ORPHAN_CONNECTION);
+        Map<String, String> connection = connections.get(Long.parseLong(row.get("connection_id")));
+        flag(found, connection == null, ORPHAN_CONNECTION);
+        expectCustomer(id, row, connection, id);
         flag(found, !List.of("SURVEY", "CIVIL", "SPLICING", "ACTIVATION").contains(row.get("work_type")), INVALID_WORK_TYPE);
         flag(found, row.get("due_on") == null, MISSING_DUE_DATE);
         expect(id, row, row.get("contractor") != null, "contractor");
         expect(id, row, List.of("OPEN", "DONE").contains(row.get("status")), "status");
+        // Work for a connection that is live (AANGESLOTEN) is done
+        expect(id, row, connection == null || !"AANGESLOTEN".equals(connection.get("status"))
+                || "DONE".equals(row.get("status")), "status");
         record(SampleTables.ASSIGNMENTS, id, found);
     }
 
@@ -100,6 +111,17 @@ final class LegacyDataAudit {
         if (bad) {
             found.add(kind);
         }
+    }
+
+    /** The brief's customer of a project id: CUSTOMERS[(id - 1) % 3]. */
+    private static String customerOf(long projectId) {
+        return CUSTOMERS.get((int) ((projectId - 1) % CUSTOMERS.size()));
+    }
+
+    /** A child has its parent's customer; an orphan the customer of {@code orphanKey} by the project formula. */
+    private void expectCustomer(long id, Map<String, String> row, Map<String, String> parent, long orphanKey) {
+        String expected = parent != null ? parent.get("customer") : customerOf(orphanKey);
+        expect(id, row, expected != null && expected.equals(row.get("customer")), "customer");
     }
 
     private void expect(long id, Map<String, String> row, boolean valid, String column) {

@@ -67,6 +67,23 @@ class SandboxTargetCreationTest {
     }
 
     @Test
+    void aStoredRecordCanBeLookedUpByTheIdItWasAnsweredWith() {
+        client.post("/api/v1/projects", PROJECT_1, "key-1");
+        String id = Json.parse(client.post("/api/v1/projects", PROJECT_2).body()).get("id").asText();
+
+        assertThat(target.record("projects", id)).hasValueSatisfying(record -> {
+            assertThat(record.id()).isEqualTo("projects-2");
+            assertThat(record.collection()).isEqualTo("projects");
+            assertThat(record.body()).containsEntry("code", "PRJ-0002").containsEntry("name", "Zuid");
+            assertThat(record.idempotencyKey()).isNull();
+        });
+        assertThat(target.record("projects", "projects-1")).map(StoredRecord::idempotencyKey).hasValue("key-1");
+        assertThat(target.record("projects", "projects-3")).isEmpty();
+        assertThat(target.record("addresses", "projects-1")).isEmpty();
+        assertThat(target.record("invoices", "invoices-1")).isEmpty();
+    }
+
+    @Test
     void idempotentReplayAnswers200WithTheSameRecordAndCreatesNothing() {
         HttpResponse<String> created = client.post("/api/v1/projects", PROJECT_1, "key-1");
         HttpResponse<String> replayed = client.post("/api/v1/projects", PROJECT_1, "key-1");

@@ -17,7 +17,7 @@ class SandboxTargetValidationTest {
 
     private static final String MISSING = "<missing>";
     private static final String VALID_ADDRESS =
-            "{\"projectCode\":\"PRJ-0001\",\"street\":\"Dorpsstraat\",\"houseNumber\":12,\"postcode\":\"1234 AB\",\"city\":\"Utrecht\"}";
+            "{\"projectId\":\"projects-1\",\"street\":\"Dorpsstraat\",\"houseNumber\":12,\"postcode\":\"1234 AB\",\"city\":\"Utrecht\"}";
     private static final String VALID_PROJECT = "{\"code\":\"PRJ-0001\",\"name\":\"Noord\",\"status\":\"PLANNED\"}";
     private static final String VALID_CONNECTION = "{\"addressId\":\"addresses-1\",\"kind\":\"FTTH\",\"status\":\"PLANNED\"}";
     private static final String VALID_ASSIGNMENT = "{\"connectionId\":\"connections-1\",\"workType\":\"SPLICING\",\"dueOn\":\"2024-02-29\"}";
@@ -38,8 +38,9 @@ class SandboxTargetValidationTest {
 
     @ParameterizedTest(name = "addresses.{0} = {1} -> {2}")
     @CsvSource(delimiter = '|', value = {
-            "projectCode | <missing>  | is required         | null",
-            "projectCode | null       | is required         | null",
+            "projectId   | <missing>  | is required         | null",
+            "projectId   | null       | is required         | null",
+            "projectId   | '\"\"'     | is required         | '\"\"'",
             "street      | <missing>  | is required         | null",
             "street      | '\"  \"'   | is required         | '\"  \"'",
             "houseNumber | <missing>  | is required         | null",
@@ -106,8 +107,21 @@ class SandboxTargetValidationTest {
     }
 
     @Test
+    void anAddressNamingItsProjectByCodeInsteadOfIdIsRejected() {
+        ObjectNode body = (ObjectNode) Json.parse(VALID_ADDRESS);
+        body.remove("projectId");
+        body.put("projectCode", "PRJ-0001");
+
+        HttpResponse<String> response = client.post("/api/v1/addresses", body.toString());
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(Json.parse(response.body())).isEqualTo(failure("projectId", "is required", "null"));
+        assertThat(target.records("addresses")).isEmpty();
+    }
+
+    @Test
     void firstFailingFieldInRuleOrderIsReportedWhateverTheJsonOrder() {
-        String body = "{\"city\":\"\",\"postcode\":\"bad\",\"houseNumber\":0,\"street\":\"Dorpsstraat\",\"projectCode\":\"PRJ-0001\"}";
+        String body = "{\"city\":\"\",\"postcode\":\"bad\",\"houseNumber\":0,\"street\":\"Dorpsstraat\",\"projectId\":\"projects-1\"}";
 
         HttpResponse<String> response = client.post("/api/v1/addresses", body);
 
