@@ -4,15 +4,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import io.splice.report.CompletedRun;
-import io.splice.report.SummaryPrinter;
 import io.splice.runtime.SpliceRuntime;
 import io.splice.sample.SampleDataGenerator;
 import io.splice.sample.SampleManifest;
+import io.splice.sample.SampleSchema;
 import io.splice.sandbox.FaultSettings;
 import io.splice.sandbox.SandboxOptions;
 import io.splice.sandbox.SandboxTarget;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Option;
 /** The whole product on embedded defaults: sample legacy data, embedded broker, sandbox target, one run. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Generate the sample FTTH legacy database (H2, under the work dir), start the embedded broker "
-                + "and the sandbox target, migrate the addresses, and print the summary.",
+                + "and the sandbox target, migrate projects, addresses, connections and work orders of three "
+                + "customers side by side, and print each customer's summary.",
                 "Run it twice: the second run migrates nothing, the ledger already has every record."})
 public class DemoCommand implements Callable<Integer> {
 
@@ -53,19 +55,22 @@ public class DemoCommand implements Callable<Integer> {
             deleteRecursively(workDir);
         }
         Files.createDirectories(workDir);
-        SampleManifest sample = new SampleDataGenerator(seed, scale).generate(h2());
-        System.out.printf("Sample legacy database: %d projects, %d addresses (%d planted defects) in %s%n",
-                sample.projects(), sample.addresses(), sample.defects("addresses").size(), workDir.resolve("source"));
+        SampleManifest sample = new SampleDataGenerator(seed, scale).generate(h2("source"));
+        System.out.printf("Sample legacy database: %d projects, %d addresses, %d connections, %d assignments "
+                        + "(%d planted defects) in %s%n", sample.projects(), sample.addresses(), sample.connections(),
+                sample.assignments(), sample.defects().size(), workDir.resolve("source"));
+        SampleSchema.createTargetTables(h2("target"));
         FaultSettings faults = FaultSettings.none().withUnavailableRate(unavailableRate).withSeed(seed);
         try (SandboxTarget sandbox = SandboxTarget.start(SandboxOptions.defaults().withFaults(faults))) {
             System.out.printf("Sandbox target listening on %s (%.0f%% of requests answered 503)%n",
                     sandbox.baseUrl(), unavailableRate * 100);
-            try (SpliceRuntime splice = SpliceRuntime.start(options.configFiles, overrides(sandbox))) {
-                CompletedRun run = splice.runMigration();
-                System.out.printf("Sandbox received %d requests, holds %d addresses%n",
-                        sandbox.requests().size(), sandbox.records("addresses").size());
-                SummaryPrinter.print(run.report(), run.reportFile(), System.out);
-                return run.completed() ? 0 : 1;
+            try (SpliceRuntime splice = SpliceRuntime.start(options.propertyFiles(), overrides(sandbox))) {
+                List<CompletedRun> runs = splice.runMigration();
+                System.out.printf("Sandbox received %d requests; holds %d projects, %d addresses, %d connections "
+                                + "(work orders went to the new system's database %s)%n", sandbox.requests().size(),
+                        sandbox.records("projects").size(), sandbox.records("addresses").size(),
+                        sandbox.records("connections").size(), workDir.resolve("target"));
+                return RunSummaries.print(runs, System.out);
             }
         }
     }
@@ -73,21 +78,23 @@ public class DemoCommand implements Callable<Integer> {
     private Map<String, String> overrides(SandboxTarget sandbox) {
         Map<String, String> overrides = new LinkedHashMap<>();
         overrides.put("splice.work-dir", workDir.toAbsolutePath().toString());
-        overrides.put("splice.source.url", sourceUrl());
+        overrides.put("splice.source.url", h2Url("source"));
+        overrides.put("splice.target-db.url", h2Url("target"));
+        overrides.put("splice.target-db.username", "sa");
         overrides.put("splice.target.url", sandbox.baseUrl());
         overrides.put("splice.load.rate", "400");
         overrides.putAll(options.overrides());
         return overrides;
     }
 
-    private String sourceUrl() {
-        return "jdbc:h2:file:" + workDir.resolve("source").toAbsolutePath()
+    private String h2Url(String name) {
+        return "jdbc:h2:file:" + workDir.resolve(name).toAbsolutePath()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     }
 
-    private JdbcDataSource h2() {
+    private JdbcDataSource h2(String name) {
         JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL(sourceUrl());
+        ds.setURL(h2Url(name));
         ds.setUser("sa");
         ds.setPassword("");
         return ds;

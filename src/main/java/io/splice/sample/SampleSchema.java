@@ -10,10 +10,11 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creates (or recreates) the sample legacy tables from {@code sample/schema.sql}. */
+/** Creates the sample legacy tables ({@code sample/schema.sql}) and the new system's ({@code sample/target-schema.sql}). */
 public final class SampleSchema {
 
     static final String SCRIPT = "sample/schema.sql";
+    static final String TARGET_SCRIPT = "sample/target-schema.sql";
 
     private static final Logger LOG = LoggerFactory.getLogger(SampleSchema.class);
 
@@ -22,7 +23,16 @@ public final class SampleSchema {
 
     /** Drops the sample tables if present and creates them empty. */
     public static void create(DataSource dataSource) throws SQLException {
-        List<String> statements = SqlResource.statements(SCRIPT);
+        run(SCRIPT, dataSource);
+    }
+
+    /** The new system's own tables (work orders), for the sample's SQL-target entity; kept if they exist. */
+    public static void createTargetTables(DataSource dataSource) throws SQLException {
+        run(TARGET_SCRIPT, dataSource);
+    }
+
+    private static void run(String script, DataSource dataSource) throws SQLException {
+        List<String> statements = SqlResource.statements(script);
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             // One transaction: on PostgreSQL a failing script leaves the old tables in place
@@ -39,6 +49,6 @@ public final class SampleSchema {
                 connection.setAutoCommit(autoCommit);
             }
         }
-        LOG.debug("Sample schema created ({} statements)", statements.size());
+        LOG.debug("{} applied ({} statements)", script, statements.size());
     }
 }
