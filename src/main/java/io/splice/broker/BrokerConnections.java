@@ -1,5 +1,7 @@
 package io.splice.broker;
 
+import java.util.Map;
+
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
@@ -31,7 +33,8 @@ public final class BrokerConnections implements AutoCloseable {
         producers.setCacheProducers(true);
     }
 
-    public static BrokerConnections open(Settings settings) throws Exception {
+    /** @param consumers consumers per migration queue (splice.&lt;entity&gt;) */
+    public static BrokerConnections open(Settings settings, Map<String, Integer> consumers) throws Exception {
         Settings.Broker broker = settings.broker();
         if (!broker.embedded()) {
             BrokerConnections external = new BrokerConnections(null, broker.url(), broker);
@@ -39,7 +42,7 @@ public final class BrokerConnections implements AutoCloseable {
             return external;
         }
         EmbeddedBroker embedded = EmbeddedBroker.start(broker.config(), settings.workDir().resolve("broker"),
-                broker.inVmId(), settings.loadConcurrency());
+                broker.inVmId(), consumers);
         return new BrokerConnections(embedded, embedded.url(), broker);
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.nio.file.StandardCopyOption;
 
 import org.apache.activemq.artemis.core.config.Configuration;
@@ -32,9 +33,10 @@ public final class EmbeddedBroker implements AutoCloseable {
     /**
      * @param brokerXml     URL or classpath name of broker.xml
      * @param dataDirectory where the journal, bindings and paging files live
-     * @param consumers     consumers per queue: dispatch waits for them so message groups spread
+     * @param consumers     consumers per queue (splice.<entity>): dispatch waits for them so message groups spread
      */
-    public static EmbeddedBroker start(String brokerXml, Path dataDirectory, int inVmId, int consumers) throws Exception {
+    public static EmbeddedBroker start(String brokerXml, Path dataDirectory, int inVmId,
+                                       Map<String, Integer> consumers) throws Exception {
         EmbeddedBroker broker = new EmbeddedBroker(inVmId);
         broker.server.setConfiguration(broker.configuration(brokerXml, dataDirectory, consumers));
         broker.server.start();
@@ -46,7 +48,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         return "vm://" + inVmId;
     }
 
-    private Configuration configuration(String brokerXml, Path dataDirectory, int consumers) throws Exception {
+    private Configuration configuration(String brokerXml, Path dataDirectory, Map<String, Integer> consumers) throws Exception {
         FileConfiguration config = new FileConfiguration();
         FileDeploymentManager deployment = new FileDeploymentManager(readableFile(brokerXml, dataDirectory).toUri().toString());
         deployment.addDeployable(config);
@@ -62,10 +64,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         config.setPagingDirectory(dataDirectory.resolve("paging").toString());
         config.setLargeMessagesDirectory(dataDirectory.resolve("large-messages").toString());
         config.setNodeManagerLockDirectory(dataDirectory.toString());
-        AddressSettings migrationQueues = config.getAddressSettings().get("splice.#");
-        if (migrationQueues != null) {
-            migrationQueues.setDefaultConsumersBeforeDispatch(consumers);
-        }
+        // merged over splice.#'s settings by Artemis: only the consumer count differs per entity queue
+        consumers.forEach((queue, count) -> config.addAddressSetting(queue,
+                new AddressSettings().setDefaultConsumersBeforeDispatch(count)));
         return config;
     }
 

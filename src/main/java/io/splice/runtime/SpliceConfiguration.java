@@ -1,5 +1,7 @@
 package io.splice.runtime;
 
+import java.util.stream.Collectors;
+
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +10,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.zaxxer.hikari.HikariDataSource;
 import io.splice.broker.BrokerConnections;
 import io.splice.db.PooledDataSources;
+import io.splice.definition.CompiledEntity;
 import io.splice.definition.CompiledMigration;
 import io.splice.definition.InvalidDefinitionException;
 import io.splice.definition.MigrationLoading;
@@ -67,7 +70,8 @@ public class SpliceConfiguration implements CamelConfiguration {
         }
         registry.bind("migration", migration);
 
-        BrokerConnections broker = shutdown.register(BrokerConnections.open(settings));
+        BrokerConnections broker = shutdown.register(BrokerConnections.open(settings, migration.entities().stream()
+                .collect(Collectors.toMap(entity -> "splice." + entity.name(), CompiledEntity::concurrency))));
         registry.bind("jmsConsumerConnectionFactory", broker.consumerConnectionFactory());
         registry.bind("jmsProducerConnectionFactory", broker.producerConnectionFactory());
         registry.bind("jmsPageTransaction", broker.pageTransactionPolicy());
