@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -41,6 +42,9 @@ final class YamlProblems {
     private static String message(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             return "unknown field (expected one of: " + names(unknown.getKnownPropertyIds()) + ")";
+        }
+        if (e instanceof InvalidNullException) {
+            return "a bare null is not allowed here; write \"null\" (quoted) if you mean the word";
         }
         if (e instanceof InvalidFormatException invalid) {
             return "expected " + typeName(invalid.getTargetType()) + ", got '" + invalid.getValue() + "'";

@@ -60,21 +60,28 @@ public class Blocking {
         jdbc.batchUpdate(sql.get("mark-blocked"), batch.toArray(SqlParameterSource[]::new));
     }
 
-    /** The records a parent blocks, to send now that it is MIGRATED. */
-    public List<BlockedRecord> blockedBy(String tenant, String parentEntity, String parentKey) {
-        MapSqlParameterSource params = new MapSqlParameterSource().addValue("tenant", tenant)
-                .addValue("parentEntity", parentEntity).addValue("parentKey", parentKey);
-        return jdbc.query(sql.get("blocked-by"), params, (row, n) -> new BlockedRecord(tenant, row.getString("entity"),
-                row.getString("source_key"), row.getString("group_key"), row.getString("payload")));
+    /** The records this parent blocked become QUEUED for the run that migrated it (call in its transaction). */
+    public int releaseChildren(String tenant, String parentEntity, String parentKey, String runId) {
+        return jdbc.update(sql.get("release-children"), parentParams(tenant, parentEntity, parentKey, runId)
+                .addValue("now", Timestamp.from(Instant.now())));
     }
 
-    /** QUEUED for the run that released it, unless a consumer got to it first. */
-    public void markReleased(BlockedRecord record, String runId, String parentEntity, String parentKey) {
-        jdbc.update(sql.get("mark-released"), new MapSqlParameterSource()
-                .addValue("tenant", record.tenant()).addValue("entity", record.entity())
-                .addValue("sourceKey", record.sourceKey()).addValue("runId", runId)
-                .addValue("parentEntity", parentEntity).addValue("parentKey", parentKey)
+    /** The records released by this parent for this run, to send. */
+    public List<BlockedRecord> releasedBy(String tenant, String parentEntity, String parentKey, String runId) {
+        return jdbc.query(sql.get("released-by"), parentParams(tenant, parentEntity, parentKey, runId),
+                (row, n) -> new BlockedRecord(tenant, row.getString("entity"), row.getString("source_key"),
+                        row.getString("group_key"), row.getString("payload")));
+    }
+
+    /** Released records that could not be sent are BLOCKED again. */
+    public void unrelease(String tenant, String parentEntity, String parentKey, String runId) {
+        jdbc.update(sql.get("unrelease"), parentParams(tenant, parentEntity, parentKey, runId)
                 .addValue("now", Timestamp.from(Instant.now())));
+    }
+
+    private static MapSqlParameterSource parentParams(String tenant, String parentEntity, String parentKey, String runId) {
+        return new MapSqlParameterSource().addValue("tenant", tenant).addValue("parentEntity", parentEntity)
+                .addValue("parentKey", parentKey).addValue("runId", runId);
     }
 
     private static String truncate(String text, int max) {

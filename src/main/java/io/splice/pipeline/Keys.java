@@ -16,7 +16,6 @@ public final class Keys {
     public static final String ID_POINTER = "spliceIdPointer";
     public static final String ATTEMPTS = "spliceAttempts";
     public static final String BLOCKED = "spliceBlocked";
-    public static final String RELEASED = "spliceReleased";
     public static final String MAPPED = "spliceMapped";
     // set on a replay's exchange: the entity whose FAILED records are re-read
     public static final String REPLAY_ENTITY = "spliceReplayEntity";

@@ -3,6 +3,7 @@ package io.splice.pipeline;
 import io.splice.ledger.Failure;
 import io.splice.ledger.Ledger;
 import io.splice.ledger.RecordKey;
+import io.splice.reference.BlockedRecords;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -14,14 +15,18 @@ public class Outcomes {
     private static final Logger LOG = LoggerFactory.getLogger(Outcomes.class);
 
     private final Ledger ledger;
+    private final BlockedRecords blocked;
 
-    public Outcomes(Ledger ledger) {
+    public Outcomes(Ledger ledger, BlockedRecords blocked) {
         this.ledger = ledger;
+        this.blocked = blocked;
     }
 
+    /** MIGRATED with the target's id; the records it blocked are released with it. */
     public void migrated(Exchange exchange) {
-        ledger.recordMigrated(IncomingRecord.keyOf(exchange), exchange.getProperty(Keys.TARGET_ID, String.class),
-                exchange.getProperty(Keys.HTTP_STATUS, Integer.class), attempts(exchange));
+        blocked.migrated(IncomingRecord.keyOf(exchange), exchange.getProperty(Keys.RUN_ID, String.class),
+                exchange.getProperty(Keys.TARGET_ID, String.class), exchange.getProperty(Keys.HTTP_STATUS, Integer.class),
+                attempts(exchange));
     }
 
     /**

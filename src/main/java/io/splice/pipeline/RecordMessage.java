@@ -38,7 +38,6 @@ public class RecordMessage {
     public void prepareReleased(Exchange exchange) {
         Message message = exchange.getMessage();
         BlockedRecord record = message.getBody(BlockedRecord.class);
-        exchange.setProperty(Keys.RELEASED, record);
         headers(message, record.tenant(), record.entity(), exchange.getProperty(Keys.RUN_ID, String.class),
                 record.sourceKey(), record.groupKey());
         message.setBody(record.payload());

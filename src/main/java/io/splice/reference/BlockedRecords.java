@@ -5,34 +5,55 @@ import java.util.List;
 import io.splice.definition.CompiledMigration;
 import io.splice.ledger.BlockedRecord;
 import io.splice.ledger.Blocking;
+import io.splice.ledger.Ledger;
+import io.splice.ledger.RecordKey;
 import io.splice.pipeline.Keys;
 import org.apache.camel.Exchange;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Releases the records a parent blocked, once that parent is MIGRATED (by a run, a replay, or a release). */
+/**
+ * Releases the records a parent blocked, once that parent is MIGRATED (by a run, a replay, or a release): in the
+ * transaction that records the parent MIGRATED they become QUEUED for its run, then they are sent.
+ */
 public class BlockedRecords {
 
     private final CompiledMigration migration;
-    private final Blocking ledger;
+    private final Ledger ledger;
+    private final Blocking blocking;
+    private final TransactionTemplate transaction;
 
-    public BlockedRecords(CompiledMigration migration, Blocking ledger) {
+    public BlockedRecords(CompiledMigration migration, Ledger ledger, Blocking blocking, TransactionTemplate transaction) {
         this.migration = migration;
         this.ledger = ledger;
+        this.blocking = blocking;
+        this.transaction = transaction;
     }
 
-    /** The records blocked by the record this exchange just migrated (none if nothing references its entity). */
-    public List<BlockedRecord> blockedBy(Exchange exchange) {
+    /** Records the parent MIGRATED and, in the same transaction, its blocked children QUEUED for its run. */
+    public void migrated(RecordKey key, String runId, String targetId, Integer httpStatus, int attempts) {
+        if (migration.referencesTo(key.entity()).isEmpty()) {
+            ledger.recordMigrated(key, targetId, httpStatus, attempts);
+            return;
+        }
+        transaction.executeWithoutResult(status -> {
+            ledger.recordMigrated(key, targetId, httpStatus, attempts);
+            blocking.releaseChildren(key.tenant(), key.entity(), key.sourceKey(), runId);
+        });
+    }
+
+    /** The records the record of this exchange released, to send. */
+    public List<BlockedRecord> releasedBy(Exchange exchange) {
         String entity = exchange.getProperty(Keys.ENTITY, String.class);
         if (migration.referencesTo(entity).isEmpty()) {
             return List.of();
         }
-        return ledger.blockedBy(exchange.getProperty(Keys.TENANT, String.class), entity,
-                exchange.getProperty(Keys.SOURCE_KEY, String.class));
+        return blocking.releasedBy(exchange.getProperty(Keys.TENANT, String.class), entity,
+                exchange.getProperty(Keys.SOURCE_KEY, String.class), exchange.getProperty(Keys.RUN_ID, String.class));
     }
 
-    /** After its message is on the queue: QUEUED for the releasing record's run. */
-    public void released(Exchange exchange) {
-        BlockedRecord record = exchange.getProperty(Keys.RELEASED, BlockedRecord.class);
-        ledger.markReleased(record, exchange.getProperty(Keys.RUN_ID, String.class),
-                exchange.getProperty(Keys.ENTITY, String.class), exchange.getProperty(Keys.SOURCE_KEY, String.class));
+    /** Sending them failed: BLOCKED again, for a later run or replay. */
+    public void unrelease(Exchange exchange) {
+        blocking.unrelease(exchange.getProperty(Keys.TENANT, String.class), exchange.getProperty(Keys.ENTITY, String.class),
+                exchange.getProperty(Keys.SOURCE_KEY, String.class), exchange.getProperty(Keys.RUN_ID, String.class));
     }
 }

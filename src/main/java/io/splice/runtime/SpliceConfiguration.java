@@ -38,6 +38,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -89,9 +91,11 @@ public class SpliceConfiguration implements CamelConfiguration {
         registry.bind("recordMessage", new RecordMessage(migration, json));
         registry.bind("incomingRecord", new IncomingRecord(ledger));
         registry.bind("references", references);
-        registry.bind("blockedRecords", new BlockedRecords(migration, blocking));
+        BlockedRecords blockedRecords = new BlockedRecords(migration, ledger, blocking,
+                new TransactionTemplate(new DataSourceTransactionManager(ledgerDb)));
+        registry.bind("blockedRecords", blockedRecords);
         registry.bind("recordMapper", new RecordMapper(migration));
-        registry.bind("outcomes", new Outcomes(ledger));
+        registry.bind("outcomes", new Outcomes(ledger, blockedRecords));
         registry.bind("targetRates", new TargetRates(migration));
         registry.bind("targetRequest", new TargetRequest(migration, settings.targetToken()));
         registry.bind("targetResponse", new TargetResponse(json,

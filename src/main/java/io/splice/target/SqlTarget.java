@@ -74,7 +74,10 @@ public class SqlTarget {
         }
 
         private static String firstLine(String message) {
-            return message == null ? "" : message.lines().findFirst().orElse("");
+            String line = message == null ? "" : message.lines().findFirst().orElse("");
+            // H2 appends the statement; the reason is the database's complaint, not our SQL
+            int statement = line.indexOf("; SQL statement:");
+            return statement < 0 ? line : line.substring(0, statement);
         }
     }
 }

@@ -44,8 +44,8 @@ class AddressMigrationTest {
             DefectKind.MISSING_STREET, "HTTP 422 street: is required",
             DefectKind.INVALID_POSTCODE, "HTTP 422 postcode: must match 9999 AA",
             DefectKind.ZERO_HOUSE_NUMBER, "HTTP 422 houseNumber: must be at least 1",
-            DefectKind.NON_NUMERIC_HOUSE_NUMBER, "mapping house_number: is not a whole number",
-            DefectKind.ORPHAN_PROJECT, "mapping project_id: references no project in the source");
+            DefectKind.NON_NUMERIC_HOUSE_NUMBER, "mapping houseNumber: is not a whole number",
+            DefectKind.ORPHAN_PROJECT, "mapping projectCode: is required but missing");
 
     @TempDir
     Path workDir;
@@ -177,7 +177,8 @@ class AddressMigrationTest {
         splice.run();
 
         // then in every window of one second at the sandbox, at most 50 requests arrived
-        List<Long> arrivals = sandbox.requests().stream().map(ReceivedRequest::arrivedNanos).sorted().toList();
+        List<Long> arrivals = sandbox.requests().stream().filter(r -> !r.method().equals("HEAD"))
+                .map(ReceivedRequest::arrivedNanos).sorted().toList();
         assertThat(arrivals).hasSizeGreaterThan(200);
         int busiest = 0;
         int start = 0;

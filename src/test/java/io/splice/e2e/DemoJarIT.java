@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -21,30 +22,46 @@ class DemoJarIT {
     Path workDir;
 
     @Test
-    void theDemoMigratesEndToEndAndASecondDemoMigratesNothing() throws Exception {
+    void theDemoMigratesEveryTenantEndToEndAndASecondDemoMigratesNothing() throws Exception {
         // when the demo runs on embedded defaults
         Result first = demo();
 
-        // then it exits 0, prints the summary and, last, the report's path
+        // then it exits 0 and prints one summary per tenant, each naming its report
         assertThat(first.exitCode()).as(first.output()).isZero();
-        assertThat(first.output()).contains("addresses", "migrated", "Failures by reason:");
-        JsonNode report = first.report();
-        assertThat(report.path("runId").asText()).isNotBlank();
-        assertThat(report.path("startedAt").asText()).isNotBlank();
-        assertThat(report.path("finishedAt").asText()).isNotBlank();
-        JsonNode addresses = report.path("entities").get(0);
-        assertThat(addresses.path("name").asText()).isEqualTo("addresses");
-        assertThat(addresses.path("total").asLong()).isEqualTo(200);
-        assertThat(addresses.path("migrated").asLong() + addresses.path("failed").asLong()).isEqualTo(200);
-        assertThat(addresses.path("failed").asLong()).isPositive();
-        assertThat(report.path("failures").get(0).path("reason").asText()).isNotBlank();
+        assertThat(first.output()).contains("addresses", "migrated", "Not migrated, by reason:");
+        List<JsonNode> reports = first.reports();
+        assertThat(reports).extracting(r -> r.path("tenant").asText()).containsExactly("acme-fiber", "glasweb", "nordnet");
+        long addresses = 0;
+        long migrated = 0;
+        for (JsonNode report : reports) {
+            assertThat(report.path("status").asText()).isEqualTo("COMPLETED");
+            assertThat(report.path("migration").asText()).isEqualTo("ftth");
+            assertThat(report.path("startedAt").asText()).isNotBlank();
+            assertThat(report.path("finishedAt").asText()).isNotBlank();
+            assertThat(report.path("entities")).extracting(e -> e.path("name").asText())
+                    .containsExactly("projects", "addresses", "connections", "assignments");
+            for (JsonNode entity : report.path("entities")) {
+                // every record read has an outcome
+                assertThat(entity.path("migrated").asLong() + entity.path("failed").asLong()
+                        + entity.path("blocked").asLong()).as("%s", entity).isEqualTo(entity.path("total").asLong());
+                migrated += entity.path("migrated").asLong();
+            }
+            addresses += report.path("entities").get(1).path("total").asLong();
+        }
+        assertThat(addresses).isEqualTo(200);
+        assertThat(reports).anySatisfy(r -> assertThat(r.path("failures").get(0).path("reason").asText()).isNotBlank());
 
-        // and a second demo on the same work dir migrates nothing
+        // and a second demo on the same work dir migrates nothing again
         Result second = demo();
         assertThat(second.exitCode()).as(second.output()).isZero();
-        JsonNode again = second.report().path("entities").get(0);
-        assertThat(again.path("migrated").asLong()).isZero();
-        assertThat(again.path("skipped").asLong()).isEqualTo(addresses.path("migrated").asLong());
+        long skipped = 0;
+        for (JsonNode report : second.reports()) {
+            for (JsonNode entity : report.path("entities")) {
+                assertThat(entity.path("migrated").asLong()).as("%s", entity).isZero();
+                skipped += entity.path("skipped").asLong();
+            }
+        }
+        assertThat(skipped).isEqualTo(migrated);
     }
 
     private Result demo() throws IOException, InterruptedException {
@@ -63,11 +80,16 @@ class DemoJarIT {
 
     private record Result(int exitCode, String output) {
 
-        JsonNode report() throws IOException {
+        List<JsonNode> reports() throws IOException {
             List<String> lines = output.strip().lines().toList();
-            String last = lines.get(lines.size() - 1);
-            assertThat(last).startsWith("Report: ");
-            return new ObjectMapper().readTree(Path.of(last.substring("Report: ".length())).toFile());
+            assertThat(lines.get(lines.size() - 1)).startsWith("Report: ");
+            List<JsonNode> reports = new ArrayList<>();
+            for (String line : lines) {
+                if (line.startsWith("Report: ")) {
+                    reports.add(new ObjectMapper().readTree(Path.of(line.substring("Report: ".length())).toFile()));
+                }
+            }
+            return reports;
         }
     }
 }

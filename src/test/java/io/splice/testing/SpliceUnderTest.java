@@ -41,13 +41,29 @@ public final class SpliceUnderTest implements AutoCloseable {
         // a fresh in-VM broker id per test, so nothing can reach a broker another test left behind
         properties.put("splice.broker.in-vm-id", String.valueOf(ThreadLocalRandom.current().nextInt(1, 1_000_000)));
         properties.put("camel.main.jmx-enabled", "false");
+        // the walking skeleton's addresses-only migration, unless a test brings its own definitions
+        properties.put("splice.migrations", "classpath:definitions/addresses.yaml");
         properties.putAll(extra);
         SpliceRuntime runtime = SpliceRuntime.start(List.of(), properties);
         return new SpliceUnderTest(runtime, new JdbcTemplate(ledgerDb.dataSource()));
     }
 
-    public CompletedRun run() throws Exception {
+    /** Every tenant's run. */
+    public List<CompletedRun> runAll() throws Exception {
         return runtime.runMigration();
+    }
+
+    /** The run of a migration with one tenant. */
+    public CompletedRun run() throws Exception {
+        List<CompletedRun> runs = runtime.runMigration();
+        if (runs.size() != 1) {
+            throw new AssertionError("expected one tenant's run, got " + runs.size());
+        }
+        return runs.get(0);
+    }
+
+    public CompletedRun replay(String tenant, String entity) throws Exception {
+        return runtime.replay(tenant, entity);
     }
 
     public JdbcTemplate ledger() {
