@@ -38,7 +38,12 @@ public class RunReportBuilder {
                     .put((String) row.get("status"), ((Number) row.get("records")).longValue());
         }
         List<RunReport.EntityCounts> counts = new ArrayList<>();
-        for (Map<String, Object> extract : runs.entities(runId)) {
+        List<Map<String, Object>> extracts = new ArrayList<>(runs.entities(runId));
+        // records a run did not read itself but migrated: children released by a replayed parent
+        outcomes.keySet().stream().sorted()
+                .filter(entity -> extracts.stream().noneMatch(e -> entity.equals(e.get("entity"))))
+                .forEach(entity -> extracts.add(Map.of("entity", entity)));
+        for (Map<String, Object> extract : extracts) {
             String entity = (String) extract.get("entity");
             Map<String, Long> byStatus = outcomes.getOrDefault(entity, Map.of());
             counts.add(new RunReport.EntityCounts(entity, number(extract.get("read_count")),
