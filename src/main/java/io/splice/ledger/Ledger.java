@@ -30,22 +30,21 @@ public class Ledger {
 
     /** The keys among {@code keys} that are already MIGRATED: one query per page. */
     public Set<String> migratedAmong(String tenant, String entity, Collection<String> keys) {
-        if (keys.isEmpty()) {
-            return Set.of();
-        }
-        MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("tenant", tenant).addValue("entity", entity).addValue("keys", keys);
-        return new HashSet<>(jdbc.queryForList(sql.get("migrated-keys"), params, String.class));
+        return keysWithStatus(tenant, entity, "MIGRATED", keys);
     }
 
     /** The keys among {@code keys} that are FAILED: what a replay re-reads. */
     public Set<String> failedAmong(String tenant, String entity, Collection<String> keys) {
+        return keysWithStatus(tenant, entity, "FAILED", keys);
+    }
+
+    private Set<String> keysWithStatus(String tenant, String entity, String status, Collection<String> keys) {
         if (keys.isEmpty()) {
             return Set.of();
         }
-        MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("tenant", tenant).addValue("entity", entity).addValue("keys", keys);
-        return new HashSet<>(jdbc.queryForList(sql.get("failed-keys"), params, String.class));
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("tenant", tenant)
+                .addValue("entity", entity).addValue("status", status).addValue("keys", keys);
+        return new HashSet<>(jdbc.queryForList(sql.get("keys-with-status"), params, String.class));
     }
 
     /** Marks records as handed to the broker by this run, in one batch. */
