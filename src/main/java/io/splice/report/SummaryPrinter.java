@@ -2,9 +2,13 @@ package io.splice.report;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The summary a person reads at the end of a run; the last line names the report file. */
 public final class SummaryPrinter {
+
+    // the commonest reasons on the terminal; the report has them all
+    private static final int MAX_REASONS = 10;
 
     private SummaryPrinter() {
     }
@@ -23,8 +27,13 @@ public final class SummaryPrinter {
         }
         if (!report.failures().isEmpty()) {
             out.println("Not migrated, by reason:");
-            for (RunReport.FailureCount f : report.failures()) {
+            for (RunReport.FailureCount f : report.failures().subList(0, Math.min(MAX_REASONS, report.failures().size()))) {
                 out.printf("  %-14s %-8s %6d  %s%n", f.entity(), f.status(), f.count(), f.reason());
+            }
+            if (report.failures().size() > MAX_REASONS) {
+                List<RunReport.FailureCount> rest = report.failures().subList(MAX_REASONS, report.failures().size());
+                out.printf("  … and %d more reasons (%d records): see the report%n", rest.size(),
+                        rest.stream().mapToLong(RunReport.FailureCount::count).sum());
             }
         }
         out.println("Report: " + reportFile);
