@@ -13,6 +13,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
 /**
  * The checks that need the systems themselves: every source query and SQL target statement is prepared (never
  * run) by its database, and the target is reached (a warning only: it may come up later).
@@ -26,11 +28,17 @@ public final class DatabaseChecks {
     public static List<DefinitionError> check(MigrationDefinition definition, DataSource source, DataSource targetDatabase) {
         List<DefinitionError> errors = new ArrayList<>();
         Problems problems = new Problems(definition.file(), null, errors);
+        List<TenantDefinition> ownSources = definition.tenants().stream().filter(t -> t.source() != null).toList();
         definition.entities().forEach((name, entity) -> {
             Problems entityProblems = problems.forEntity(name);
             if (entity.source() != null) {
                 String field = entity.source().query() != null ? "source.query" : "source.table";
-                prepare(source, SourceQueries.pageQuery(entity.source()), field, "source", entityProblems);
+                String query = SourceQueries.pageQuery(entity.source());
+                prepare(source, query, field, "source", entityProblems);
+                for (TenantDefinition tenant : ownSources) {
+                    prepare(tenantDatabase(tenant.source()), query, field, "tenant " + tenant.name() + "'s source",
+                            entityProblems);
+                }
             }
             if (entity.target() != null && entity.target().sql() != null && entity.target().sql().statement() != null) {
                 if (targetDatabase == null) {
@@ -44,12 +52,19 @@ public final class DatabaseChecks {
         return errors;
     }
 
+    private static DataSource tenantDatabase(TenantSource source) {
+        return new DriverManagerDataSource(source.url(), source.username(), source.password().value());
+    }
+
     private static void prepare(DataSource database, String sql, String field, String which, Problems problems) {
         try (Connection connection = database.getConnection();
              PreparedStatement ignored = connection.prepareStatement(SourceQueries.forPreparing(sql))) {
             // prepared is enough: the database has parsed it and resolved its tables and columns
         } catch (SQLException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            // H2 appends the statement to its message: the reader has it in the definition
+            int statement = message.indexOf("; SQL statement:");
+            message = statement < 0 ? message : message.substring(0, statement);
             problems.add(field, "the " + which + " database rejects it: " + message);
         }
     }

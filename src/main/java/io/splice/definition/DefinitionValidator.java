@@ -62,6 +62,21 @@ public final class DefinitionValidator {
                 "dependency cycle: " + String.join(" → ", path)));
     }
 
+    private static void tenantSource(TenantSource source, String at, Problems problems) {
+        if (source == null) {
+            return;
+        }
+        problems.required(at + ".url", source.url(), "the JDBC url of the tenant's own legacy database");
+        if (source.passwordEnv() != null && source.passwordFile() != null) {
+            problems.add(at, "give either passwordEnv or passwordFile, not both");
+            return;
+        }
+        String problem = source.password().problem();
+        if (problem != null) {
+            problems.add(at + (source.passwordEnv() != null ? ".passwordEnv" : ".passwordFile"), problem);
+        }
+    }
+
     private static void tenants(MigrationDefinition definition, Problems problems) {
         List<String> filtering = definition.entities().entrySet().stream()
                 .filter(entry -> entry.getValue() != null && EntityChecks.filtersByTenant(entry.getValue().source()))
@@ -86,6 +101,7 @@ public final class DefinitionValidator {
                 problems.add(at + ".filter", "is required: entities " + String.join(", ", filtering)
                         + " read only the tenant's records, by this value");
             }
+            tenantSource(tenant.source(), at + ".source", problems);
             tenant.rates().forEach((entity, rate) -> {
                 if (!definition.entities().containsKey(entity)) {
                     problems.add(at + ".rates." + entity, EntityChecks.unknown(entity, definition.entities().keySet()));
@@ -94,11 +110,13 @@ public final class DefinitionValidator {
                 }
             });
         }
-        if (definition.tenants().size() > 1) {
+        long sharingTheSource = definition.tenants().stream().filter(t -> t.source() == null).count();
+        if (sharingTheSource > 1) {
             definition.entities().forEach((name, entity) -> {
                 if (entity != null && entity.source() != null && !filtering.contains(name)) {
                     problems.forEntity(name).add("source", "does not filter by tenant (bind :#tenantFilter in the "
-                            + "query, or set tenantColumn), but there are several tenants: each would migrate every record");
+                            + "query, or set tenantColumn), but several tenants read the shared source: each would "
+                            + "migrate every record");
                 }
             });
         }

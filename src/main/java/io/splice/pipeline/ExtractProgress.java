@@ -1,5 +1,6 @@
 package io.splice.pipeline;
 
+import io.splice.db.TenantRoutedDataSource;
 import io.splice.definition.CompiledEntity;
 import io.splice.definition.CompiledMigration;
 import io.splice.ledger.Runs;
@@ -39,6 +40,7 @@ public class ExtractProgress {
     /** Before each page: the entity's query (the loop's other steps may have replaced the message's headers). */
     public void nextPage(Exchange exchange) {
         CompiledEntity entity = migration.entity(exchange.getProperty(Keys.ENTITY, String.class));
+        TenantRoutedDataSource.use(exchange.getProperty(Keys.TENANT, String.class));
         exchange.getMessage().setHeader(SQL_QUERY, entity.pageQuery());
         exchange.getMessage().setBody(null);
     }
@@ -53,6 +55,7 @@ public class ExtractProgress {
         String runId = exchange.getProperty(Keys.RUN_ID, String.class);
         String entity = exchange.getProperty(Keys.ENTITY, String.class);
         exchange.getMessage().removeHeader(SQL_QUERY);
+        TenantRoutedDataSource.clear();
         runs.entityFinished(runId, entity);
         LOG.info("Extract of {} of tenant {} finished for run {}", entity, exchange.getProperty(Keys.TENANT), runId);
     }

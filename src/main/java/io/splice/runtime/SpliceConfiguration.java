@@ -1,5 +1,7 @@
 package io.splice.runtime;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -13,6 +15,10 @@ import io.splice.db.PooledDataSources;
 import io.splice.definition.CompiledEntity;
 import io.splice.definition.CompiledMigration;
 import io.splice.definition.InvalidDefinitionException;
+import io.splice.definition.MigrationDefinition;
+import io.splice.definition.TenantDefinition;
+import io.splice.definition.TenantSource;
+import io.splice.db.TenantRoutedDataSource;
 import io.splice.definition.MigrationLoading;
 import io.splice.ledger.Blocking;
 import io.splice.ledger.Ledger;
@@ -62,10 +68,13 @@ public class SpliceConfiguration implements CamelConfiguration {
         HikariDataSource source = shutdown.register(PooledDataSources.open("source", settings.source()));
         DataSource targetDb = settings.targetDatabase() == null ? null
                 : shutdown.register(PooledDataSources.open("target-db", settings.targetDatabase()));
-        CompiledMigration migration = loadMigration(settings, source, targetDb);
+        MigrationDefinition definition = loadMigration(settings, source, targetDb);
+        CompiledMigration migration = CompiledMigration.compile(definition, settings.defaults());
+        LOG.info("Migration {} ({}): entities {} in levels {}, tenants {}", migration.name(), definition.file(),
+                migration.entities().stream().map(CompiledEntity::name).toList(), migration.levels(), migration.tenantNames());
         HikariDataSource ledgerDb = shutdown.register(PooledDataSources.open("ledger", settings.ledger()));
         LedgerSchema.migrate(ledgerDb);
-        registry.bind("sourceDataSource", source);
+        registry.bind("sourceDataSource", new TenantRoutedDataSource(source, tenantSources(definition, settings, shutdown)));
         registry.bind("ledgerDataSource", ledgerDb);
         if (targetDb != null) {
             registry.bind("targetDataSource", targetDb);
@@ -105,7 +114,21 @@ public class SpliceConfiguration implements CamelConfiguration {
                 new RunReportBuilder(ledger, runs), new ReportFiles(settings.workDir(), json)));
     }
 
-    private static CompiledMigration loadMigration(Settings settings, DataSource source, DataSource targetDb)
+    /** Pools for the tenants that have their own legacy database. */
+    private static Map<String, DataSource> tenantSources(MigrationDefinition definition, Settings settings, Shutdown shutdown) {
+        Map<String, DataSource> pools = new HashMap<>();
+        for (TenantDefinition tenant : definition.tenants()) {
+            TenantSource own = tenant.source();
+            if (own != null) {
+                pools.put(tenant.name(), shutdown.register(PooledDataSources.open("source-" + tenant.name(),
+                        new Settings.Database(own.url(), own.username(), own.password().value(),
+                                settings.source().poolSize()))));
+            }
+        }
+        return pools;
+    }
+
+    private static MigrationDefinition loadMigration(Settings settings, DataSource source, DataSource targetDb)
             throws InvalidDefinitionException {
         MigrationLoading.Result result = MigrationLoading.check(settings.migrations(), settings.migration(), source,
                 targetDb, settings.targetUrl());
@@ -113,10 +136,7 @@ public class SpliceConfiguration implements CamelConfiguration {
         if (!result.valid()) {
             throw new InvalidDefinitionException(result.errors());
         }
-        CompiledMigration migration = CompiledMigration.compile(result.definition(), settings.defaults());
-        LOG.info("Migration {} ({}): entities {} in levels {}, tenants {}", migration.name(), result.definition().file(),
-                migration.entities().stream().map(e -> e.name()).toList(), migration.levels(), migration.tenantNames());
-        return migration;
+        return result.definition();
     }
 
     private static String property(CamelContext context, String key) {

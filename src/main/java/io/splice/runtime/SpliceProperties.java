@@ -27,7 +27,8 @@ public final class SpliceProperties {
 
     /** Settings as a started Splice would see them. */
     public static Settings settings(List<Path> propertyFiles, Map<String, String> overrides) {
-        CamelContext context = new DefaultCamelContext(false);
+        // built (type converters for the override properties), never started
+        CamelContext context = new DefaultCamelContext();
         context.getPropertiesComponent().setLocation(locations(propertyFiles));
         Properties override = new Properties();
         override.putAll(overrides);

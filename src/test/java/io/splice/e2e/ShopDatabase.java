@@ -17,9 +17,18 @@ final class ShopDatabase {
     private static final String[] STATUS = {"O", "S", "C"};
 
     private final JdbcTemplate jdbc;
+    private final String oddShop;
+    private final String evenShop;
 
+    /** Shops N (odd customers) and S (even customers) in one database. */
     ShopDatabase(DataSource source) {
+        this(source, "N", "S");
+    }
+
+    ShopDatabase(DataSource source, String oddShop, String evenShop) {
         this.jdbc = new JdbcTemplate(source);
+        this.oddShop = oddShop;
+        this.evenShop = evenShop;
     }
 
     ShopDatabase create() {
@@ -37,7 +46,7 @@ final class ShopDatabase {
         List<Object[]> orders = new ArrayList<>();
         List<Object[]> lines = new ArrayList<>();
         for (long c = 1; c <= CUSTOMERS; c++) {
-            String shop = shop(c);
+            String shop = c % 2 == 1 ? oddShop : evenShop;
             customers.add(new Object[] {c, shop, "Customer " + c, "c" + c + "@example.com", c % 3 == 0 ? "BE" : "NL"});
             for (int o = 0; o < 3; o++) {
                 orderId++;
@@ -76,8 +85,8 @@ final class ShopDatabase {
         jdbc.update("update customers set email = ? where id = ?", email, customer);
     }
 
-    /** The definition, as a team would write it: no Java. */
-    static String definition() {
+    /** The definition, as a team would write it: no Java. Tenant east has its own legacy database. */
+    static String definition(String eastUrl, String eastUser) {
         return """
                 migration: shop
                 target: { rate: 2000 }
@@ -89,6 +98,10 @@ final class ShopDatabase {
                   - name: south
                     filter: S
                     variables: { channel: web-south }
+                  - name: east
+                    filter: E
+                    variables: { channel: shop-east }
+                    source: { url: "%s", username: %s }
                 entities:
                   customers:
                     source:
@@ -152,6 +165,6 @@ final class ShopDatabase {
                       expression: |
                         { "amount": { "value": quantity * unit_price, "currency": "EUR" } }
                     target: { path: /api/v1/order-lines }
-                """;
+                """.formatted(eastUrl, eastUser);
     }
 }
