@@ -1,3 +1,5 @@
--- The legacy source and Splice's ledger, as two databases of one server (separate servers in production)
+-- The legacy source, Splice's ledger and the new system's own database (the sample's SQL target), as databases
+-- of one server (separate servers in production). seed-legacy fills legacy and creates newsystem's tables.
 create database legacy;
 create database splice;
+create database newsystem;

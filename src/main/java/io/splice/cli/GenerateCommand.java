@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 
 import io.splice.sample.SampleDataGenerator;
 import io.splice.sample.SampleManifest;
+import io.splice.sample.SampleSchema;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,6 +30,10 @@ public class GenerateCommand implements Callable<Integer> {
     @Option(names = "--projects", description = "Number of projects (message groups), independent of the scale.")
     Integer projects;
 
+    @Option(names = "--target-url", description = "Also create the new system's own tables (work orders, the sample's "
+            + "SQL target) in this database, e.g. jdbc:postgresql://127.0.0.1:5432/newsystem (same user and password).")
+    String targetUrl;
+
     @Override
     public Integer call() throws Exception {
         // the password only from the environment: never on a command line that ps can show
@@ -40,6 +45,10 @@ public class GenerateCommand implements Callable<Integer> {
         SampleManifest sample = generator.generate(new DriverManagerDataSource(url, username, password));
         System.out.printf("Generated %d projects, %d addresses, %d connections, %d assignments; %d planted defects%n",
                 sample.projects(), sample.addresses(), sample.connections(), sample.assignments(), sample.defects().size());
+        if (targetUrl != null) {
+            SampleSchema.createTargetTables(new DriverManagerDataSource(targetUrl, username, password));
+            System.out.println("Created the new system's tables in " + targetUrl);
+        }
         return 0;
     }
 }
