@@ -32,14 +32,18 @@ public class ValidateCommand implements Callable<Integer> {
                     source, targetDb, settings.targetUrl());
             result.problems().forEach(out::println);
             if (!result.valid()) {
-                out.printf("%d error%s: nothing would start.%n", result.errors().size(), result.errors().size() == 1 ? "" : "s");
+                out.printf("%s: nothing would start.%n", counted(result.errors().size(), "error", "errors"));
                 return 1;
             }
-            out.printf("Migration %s (%s) is valid: %d entities, %d tenants%s.%n", result.definition().migration(),
-                    result.definition().file(), result.definition().entities().size(),
-                    Math.max(1, result.definition().tenants().size()),
-                    result.warnings().isEmpty() ? "" : ", " + result.warnings().size() + " warning(s)");
+            out.printf("Migration %s (%s) is valid: %s, %s%s.%n", result.definition().migration(),
+                    result.definition().file(), counted(result.definition().entities().size(), "entity", "entities"),
+                    counted(Math.max(1, result.definition().tenants().size()), "tenant", "tenants"),
+                    result.warnings().isEmpty() ? "" : ", " + counted(result.warnings().size(), "warning", "warnings"));
             return 0;
         }
+    }
+
+    private static String counted(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 }

@@ -58,15 +58,20 @@ public final class DatabaseChecks {
 
     private static void prepare(DataSource database, String sql, String field, String which, Problems problems) {
         try (Connection connection = database.getConnection();
-             PreparedStatement ignored = connection.prepareStatement(SourceQueries.forPreparing(sql))) {
-            // prepared is enough: the database has parsed it and resolved its tables and columns
+             PreparedStatement statement = connection.prepareStatement(SourceQueries.forPreparing(sql))) {
+            // PostgreSQL's driver prepares lazily: describing the parameters makes the database parse the statement
+            // and resolve its tables and columns (H2 already did on prepare)
+            statement.getParameterMetaData();
         } catch (SQLException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            // H2 appends the statement to its message: the reader has it in the definition
-            int statement = message.indexOf("; SQL statement:");
-            message = statement < 0 ? message : message.substring(0, statement);
-            problems.add(field, "the " + which + " database rejects it: " + message);
+            problems.add(field, "the " + which + " database rejects it: " + reason(e));
         }
+    }
+
+    // the first line says why; H2 ends it with "; SQL statement:" and puts the statement on the next lines
+    private static String reason(SQLException e) {
+        String first = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("").trim();
+        first = first.replaceFirst(";\\s*SQL statement:$", "");
+        return first.isEmpty() ? e.getClass().getSimpleName() : first;
     }
 
     /** A warning when the target cannot be reached at all; any HTTP answer counts as reachable. */

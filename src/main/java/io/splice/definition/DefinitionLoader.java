@@ -17,7 +17,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Reads migration definitions strictly: an unknown or misspelt field, a duplicate key or a value of the wrong type
- * is an error naming the file, the entity and the field, never silently ignored. Resolves mapping files named by
+ * is an error naming the file, the entity and the field, never silently ignored; so is an empty entry (~) in a
+ * list or map that cannot hold one (their fields say {@code contentNulls = FAIL}). Resolves mapping files named by
  * a definition. A directory contributes every {@code *.yaml} in it except {@code *.mapping.yaml}.
  */
 public final class DefinitionLoader {
@@ -25,7 +26,8 @@ public final class DefinitionLoader {
     private final ObjectMapper yaml = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // pageSize: 2.5 is a mistake to report, not a 2 to run with
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
 
@@ -66,7 +68,7 @@ public final class DefinitionLoader {
     }
 
     MigrationDefinition loadFile(DefinitionLocation file, List<DefinitionError> errors) {
-        MigrationDefinition definition = read(file, MigrationDefinition.class, null, errors);
+        MigrationDefinition definition = read(file, errors);
         if (definition == null) {
             return null;
         }
@@ -86,7 +88,8 @@ public final class DefinitionLoader {
         MappingDefinition resolved = mapping;
         if (mapping.file() != null) {
             DefinitionLocation mappingFile = file.sibling(mapping.file());
-            MappingDefinition fromFile = read(mappingFile, MappingDefinition.class, entity, errors);
+            String text = readNamed(file, entity, "mapping.file", mappingFile, errors);
+            MappingDefinition fromFile = text == null ? null : parse(mappingFile, text, MappingDefinition.class, entity, errors);
             if (fromFile == null) {
                 return mapping;
             }
@@ -106,35 +109,52 @@ public final class DefinitionLoader {
                     "give either expression or expressionFile, not both"));
             return resolved;
         }
+        String expression = readNamed(file, entity, "mapping.expressionFile", file.sibling(resolved.expressionFile()), errors);
+        return expression == null ? resolved
+                : new MappingDefinition(null, resolved.fields(), resolved.codeTables(), expression, null);
+    }
+
+    /** A file named by a field of another file: when it cannot be read, the error names that field. */
+    private static String readNamed(DefinitionLocation namedIn, String entity, String field, DefinitionLocation named,
+                                    List<DefinitionError> errors) {
         try {
-            String expression = file.sibling(resolved.expressionFile()).read();
-            return new MappingDefinition(null, resolved.fields(), resolved.codeTables(), expression, null);
+            return named.read();
         } catch (IOException e) {
-            errors.add(DefinitionError.error(file.name(), entity, "mapping.expressionFile",
-                    "cannot read " + resolved.expressionFile() + ": " + e.getClass().getSimpleName()));
-            return resolved;
+            errors.add(DefinitionError.error(namedIn.name(), entity, field,
+                    "cannot read " + named + ": " + e.getClass().getSimpleName()));
+            return null;
         }
     }
 
-    private <T> T read(DefinitionLocation file, Class<T> type, String entity, List<DefinitionError> errors) {
+    private MigrationDefinition read(DefinitionLocation file, List<DefinitionError> errors) {
         String text;
         try {
             text = file.read();
         } catch (IOException e) {
-            errors.add(DefinitionError.error(file.toString(), entity, null,
+            errors.add(DefinitionError.error(file.toString(), null, null,
                     "cannot read the file: " + e.getClass().getSimpleName()));
             return null;
         }
-        try {
-            T value = yaml.readValue(text, type);
+        return parse(file, text, MigrationDefinition.class, null, errors);
+    }
+
+    private <T> T parse(DefinitionLocation file, String text, Class<T> type, String entity, List<DefinitionError> errors) {
+        try (JsonParser parser = yaml.createParser(text)) {
+            T value = parser.nextToken() == null ? null : yaml.readValue(parser, type);
             if (value == null) {
                 errors.add(DefinitionError.error(file.name(), entity, null, "the file is empty"));
+            } else if (parser.nextToken() != null) {
+                errors.add(DefinitionError.error(file.name(), entity, null, "holds more than one YAML document (the second "
+                        + "starts at line " + parser.currentTokenLocation().getLineNr() + "): give one per file"));
+                return null;
             }
             return value;
         } catch (JsonMappingException e) {
             errors.add(YamlProblems.describe(file.name(), entity, e));
         } catch (JsonProcessingException e) {
-            errors.add(YamlProblems.syntax(file.name(), e));
+            errors.add(YamlProblems.syntax(file.name(), entity, e));
+        } catch (IOException e) {
+            errors.add(DefinitionError.error(file.name(), entity, null, "cannot be parsed: " + e));
         }
         return null;
     }

@@ -14,7 +14,7 @@ import io.splice.mapping.RecordMapping;
 
 /**
  * Checks a definition without touching any database: required and well-formed fields, dependencies and
- * references, tenants, and that every mapping compiles. {@link SourceChecks} adds what needs the databases.
+ * references, tenants, and that every mapping compiles. {@link DatabaseChecks} adds what needs the databases.
  */
 public final class DefinitionValidator {
 

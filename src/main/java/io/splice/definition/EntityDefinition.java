@@ -3,6 +3,9 @@ package io.splice.definition;
 import java.util.LinkedHashMap;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+
 /**
  * One entity of a migration: where its records come from, how they are grouped, what they reference, how they
  * become the target's record and where they go.
@@ -14,8 +17,8 @@ public record EntityDefinition(
         SourceDefinition source,
         String group,
         Integer concurrency,
-        List<String> dependsOn,
-        LinkedHashMap<String, String> references,
+        @JsonSetter(contentNulls = Nulls.FAIL) List<String> dependsOn,
+        @JsonSetter(contentNulls = Nulls.FAIL) LinkedHashMap<String, String> references,
         MappingDefinition mapping,
         TargetDefinition target) {
 

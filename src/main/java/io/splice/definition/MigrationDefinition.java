@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 
 /**
  * One migration, as written in {@code config/migrations/<name>.yaml}: its tenants and its entities (in file
@@ -13,7 +15,7 @@ public record MigrationDefinition(
         String migration,
         String description,
         TargetSettings target,
-        List<TenantDefinition> tenants,
+        @JsonSetter(contentNulls = Nulls.FAIL) List<TenantDefinition> tenants,
         LinkedHashMap<String, EntityDefinition> entities,
         @JsonIgnore String file) {
 

@@ -2,6 +2,9 @@ package io.splice.definition;
 
 import java.util.LinkedHashMap;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+
 /**
  * Where an entity's records go: an HTTP call ({@code method}, {@code path} appended to splice.target.url, extra
  * {@code headers}, the created id at {@code idPointer}, the idempotency header) or, for records the new API has no
@@ -10,7 +13,7 @@ import java.util.LinkedHashMap;
 public record TargetDefinition(
         String method,
         String path,
-        LinkedHashMap<String, String> headers,
+        @JsonSetter(contentNulls = Nulls.FAIL) LinkedHashMap<String, String> headers,
         String idPointer,
         String idempotencyHeader,
         Integer rate,

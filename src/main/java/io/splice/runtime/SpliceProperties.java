@@ -33,6 +33,8 @@ public final class SpliceProperties {
         Properties override = new Properties();
         override.putAll(overrides);
         context.getPropertiesComponent().setOverrideProperties(override);
+        // built (not started): an override's value goes through the context's type converter, which building creates
+        context.build();
         return Settings.from(context);
     }
 }
