@@ -172,7 +172,24 @@ class DefinitionValidationTest {
     void severalTenantsNeedEveryEntityToFilterByTenant() throws Exception {
         assertThat(check.problems(dir, with("      tenantColumn: region\n", ""))).containsExactly(
                 "shop.yaml: entity 'customers': source: does not filter by tenant (bind :#tenantFilter in the query, "
-                        + "or set tenantColumn), but there are several tenants: each would migrate every record");
+                        + "or set tenantColumn), but several tenants read the shared source: each would migrate every record");
+    }
+
+    @Test
+    void aTenantsOwnDatabasePasswordMustComeFromAnEnvironmentVariableThatIsSet() throws Exception {
+        assertThat(check.problems(dir, with("    rates: { orders: 10 }\n",
+                "    rates: { orders: 10 }\n    source: { url: \"jdbc:h2:mem:south\", "
+                        + "username: sa, passwordEnv: SPLICE_TEST_NOT_SET_ANYWHERE }\n"))).containsExactly(
+                "shop.yaml: tenants[1].source.passwordEnv: environment variable SPLICE_TEST_NOT_SET_ANYWHERE is not set");
+    }
+
+    @Test
+    void aTenantsOwnDatabaseNeedsAUrlAndOnePlaceForItsPassword() throws Exception {
+        assertThat(check.problems(dir, with("    rates: { orders: 10 }\n",
+                "    rates: { orders: 10 }\n    source: { username: sa, passwordEnv: A, "
+                        + "passwordFile: /run/secrets/b }\n"))).containsExactly(
+                "shop.yaml: tenants[1].source.url: is required: the JDBC url of the tenant's own legacy database",
+                "shop.yaml: tenants[1].source: give either passwordEnv or passwordFile, not both");
     }
 
     @Test
