@@ -1,2 +1,2 @@
-insert into splice_run (run_id, tenant, migration, kind, status, started_at)
-values (:runId, :tenant, :migration, :kind, 'RUNNING', :now)
+insert into splice_run (run_id, tenant, migration, kind, status, started_at, owner, heartbeat_at, parameters)
+values (:runId, :tenant, :migration, :kind, 'RUNNING', :now, :owner, :now, :parameters)

@@ -1,5 +1,7 @@
 package io.splice.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.splice.runtime.SpliceRuntime;
@@ -9,12 +11,21 @@ import picocli.CommandLine.Option;
 
 /** Runs the configured migration once, for every tenant (or one). */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the configured migration once, for every tenant side by side (or one), and print the "
-                + "summaries. Exit status 0 if every tenant's run completed.")
+        description = {"Run the configured migration's plan for every tenant side by side (or one), and print the "
+                + "summaries. A tenant's unfinished run (failed, or its process died) is resumed at its first "
+                + "unfinished stage.", "Exit status 0 if every tenant's run completed."})
 public class RunCommand implements Callable<Integer> {
 
     @Option(names = "--tenant", description = "Run only this tenant.")
     String tenant;
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE",
+            description = "A plan parameter for this run (repeatable), e.g. --param migrateOnlyPlanboard=true; a resumed "
+                    + "run keeps its parameters unless given again.")
+    Map<String, String> parameters = new LinkedHashMap<>();
+
+    @Option(names = "--serve", description = "Keep running after the run (for later runs and operator actions) until stopped.")
+    boolean serve;
 
     @Mixin
     RuntimeOptions options;
@@ -22,7 +33,12 @@ public class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (SpliceRuntime splice = SpliceRuntime.start(options.propertyFiles(), options.overrides())) {
-            return RunSummaries.print(splice.runMigration(tenant), System.out);
+            int status = RunSummaries.print(splice.runMigration(tenant, parameters), System.out);
+            if (serve) {
+                System.out.println("Splice keeps running (JMX, consumers); stop it with Ctrl-C or SIGTERM.");
+                splice.serveUntilStopped();
+            }
+            return status;
         }
     }
 }

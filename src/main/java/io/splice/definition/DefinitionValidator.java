@@ -45,6 +45,7 @@ public final class DefinitionValidator {
         });
         cycles(definition, problems);
         tenants(definition, problems);
+        PlanChecks.check(definition, problems);
         return errors;
     }
 

@@ -17,6 +17,7 @@ public record MigrationDefinition(
         TargetSettings target,
         @JsonSetter(contentNulls = Nulls.FAIL) List<TenantDefinition> tenants,
         LinkedHashMap<String, EntityDefinition> entities,
+        PlanDefinition plan,
         @JsonIgnore String file) {
 
     public MigrationDefinition {
@@ -25,7 +26,7 @@ public record MigrationDefinition(
     }
 
     MigrationDefinition withFile(String file) {
-        return new MigrationDefinition(migration, description, target, tenants, entities, file);
+        return new MigrationDefinition(migration, description, target, tenants, entities, plan, file);
     }
 
     /** Settings shared by every entity's calls to the target host. */

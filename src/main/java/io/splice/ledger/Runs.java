@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -20,10 +21,40 @@ public class Runs {
         this.jdbc = new NamedParameterJdbcTemplate(ledger);
     }
 
-    /** @param kind RUN or REPLAY */
-    public void start(String runId, String tenant, String migration, String kind) {
-        jdbc.update(sql.get("run-start"), Map.of("runId", runId, "tenant", tenant, "migration", migration,
-                "kind", kind, "now", now()));
+    /**
+     * @param kind       RUN or REPLAY
+     * @param owner      the process running it (see RunOwner)
+     * @param parameters the run's plan parameters, as JSON
+     */
+    public void start(String runId, String tenant, String migration, String kind, String owner, String parameters) {
+        jdbc.update(sql.get("run-start"), new MapSqlParameterSource().addValue("runId", runId).addValue("tenant", tenant)
+                .addValue("migration", migration).addValue("kind", kind).addValue("now", now())
+                .addValue("owner", owner).addValue("parameters", parameters));
+    }
+
+    /** The newest RUN of this migration and tenant, when it has not COMPLETED: the run to resume. */
+    public Optional<UnfinishedRun> unfinished(String migration, String tenant) {
+        List<UnfinishedRun> found = jdbc.query(sql.get("run-unfinished"), Map.of("migration", migration, "tenant", tenant),
+                (row, n) -> new UnfinishedRun(row.getString("run_id"), row.getString("status"), row.getString("owner"),
+                        row.getTimestamp("heartbeat_at") == null ? null : row.getTimestamp("heartbeat_at").toInstant(),
+                        row.getString("parameters"), row.getString("saved")));
+        return found.stream().filter(run -> !"COMPLETED".equals(run.status())).findFirst();
+    }
+
+    /** This process takes the run over: RUNNING again, with the parameters it resumes with. */
+    public void claim(String runId, String owner, String parameters) {
+        jdbc.update(sql.get("run-claim"), new MapSqlParameterSource().addValue("runId", runId).addValue("owner", owner)
+                .addValue("parameters", parameters).addValue("now", now()));
+    }
+
+    /** Tells other processes that this one's runs are alive. */
+    public void heartbeat(String owner) {
+        jdbc.update(sql.get("run-heartbeat"), Map.of("owner", owner, "now", now()));
+    }
+
+    /** What the run's target stages saved (JSON), to restore the target at the end. */
+    public void saved(String runId, String saved) {
+        jdbc.update(sql.get("run-saved"), new MapSqlParameterSource().addValue("runId", runId).addValue("saved", saved));
     }
 
     public void finish(String runId, String status, String error) {
@@ -50,6 +81,11 @@ public class Runs {
 
     public List<Map<String, Object>> entities(String runId) {
         return jdbc.queryForList(sql.get("run-entities"), Map.of("runId", runId));
+    }
+
+    /** A run that did not complete, as the ledger last saw it. */
+    public record UnfinishedRun(String runId, String status, String owner, Instant heartbeatAt, String parameters,
+                                String saved) {
     }
 
     private static Timestamp now() {

@@ -27,6 +27,24 @@ public final class Keys {
     public static final String MORE = "spliceMore";
     // the run's tenant, on the exchange that starts a tenant's run
     public static final String TENANT_HEADER = "spliceTenant";
+    // the run's plan parameters as given (Map<String, String>), on the exchange that starts a run
+    public static final String PARAMETERS_HEADER = "splicePlanParameters";
+
+    // the plan's state on a tenant's run exchange
+    public static final String PLAN_PARAMS = "splicePlanParams";
+    public static final String PLAN_SAVED = "splicePlanSaved";
+    public static final String PLAN_CURSOR = "splicePlanCursor";
+    public static final String PLAN_REPREPARE = "splicePlanRePrepare";
+    public static final String PLAN_HAS_NEXT = "splicePlanHasNext";
+    public static final String PLAN_GOTO = "splicePlanGoto";
+    public static final String STAGE = "spliceStage";
+    public static final String STAGE_INDEX = "spliceStageIndex";
+    public static final String STAGE_KIND = "spliceStageKind";
+    public static final String STAGE_REPREPARING = "spliceStageRePreparing";
+    public static final String WAITING = "spliceWaiting";
+    public static final String WAIT_DEADLINE = "spliceWaitDeadline";
+    public static final String WAIT_INTERVAL = "spliceWaitInterval";
+    public static final String RESTORE_ERROR = "spliceRestoreError";
 
     // JMS message properties: everything a consumer needs besides the record itself
     public static final String JMS_TENANT = "SpliceTenant";

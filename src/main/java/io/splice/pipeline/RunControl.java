@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.splice.definition.CompiledMigration;
 import io.splice.ledger.Ledger;
 import io.splice.ledger.Runs;
+import io.splice.plan.Failures;
 import io.splice.report.CompletedRun;
 import io.splice.report.ReportFiles;
 import io.splice.report.RunReport;
@@ -30,14 +31,18 @@ public class RunControl {
     private final Ledger ledger;
     private final RunReportBuilder reports;
     private final ReportFiles files;
+    private final String owner;
     private final AtomicLong lastProgressLog = new AtomicLong();
 
-    public RunControl(CompiledMigration migration, Runs runs, Ledger ledger, RunReportBuilder reports, ReportFiles files) {
+    /** @param owner this process, as recorded on the runs it starts */
+    public RunControl(CompiledMigration migration, Runs runs, Ledger ledger, RunReportBuilder reports, ReportFiles files,
+                      String owner) {
         this.migration = migration;
         this.runs = runs;
         this.ledger = ledger;
         this.reports = reports;
         this.files = files;
+        this.owner = owner;
     }
 
     /** The tenants a run covers: the one in the spliceTenant header, or all of the migration's. */
@@ -48,10 +53,6 @@ public class RunControl {
             return List.of(only);
         }
         return migration.tenantNames();
-    }
-
-    public void start(Exchange exchange) {
-        begin(exchange, "RUN");
     }
 
     /** A replay of one entity's FAILED records (header spliceReplayEntity) for the tenant in spliceTenant. */
@@ -71,16 +72,16 @@ public class RunControl {
         }
         String tenant = named == null || named.isBlank() ? tenants.get(0) : migration.tenant(named).name();
         String runId = LocalDateTime.now().format(RUN_ID_TIME) + "-" + UUID.randomUUID().toString().substring(0, 8);
-        runs.start(runId, tenant, migration.name(), kind);
+        runs.start(runId, tenant, migration.name(), kind, owner, null);
         exchange.setProperty(Keys.RUN_ID, runId);
         exchange.setProperty(Keys.TENANT, tenant);
         LOG.info("{} {} of migration {} started for tenant {}", kind.equals("RUN") ? "Run" : "Replay", runId,
                 migration.name(), tenant);
     }
 
-    /** Entity names level by level: every entity after the ones it depends on. */
-    public List<List<String>> levels() {
-        return migration.levels();
+    /** Writes the run's report as it stands (a plan's report stage; the end of the run writes it again). */
+    public void report(Exchange exchange) throws Exception {
+        files.write(reports.build(exchange.getProperty(Keys.RUN_ID, String.class)));
     }
 
     /** Records this run queued that have no outcome yet. */
@@ -95,24 +96,13 @@ public class RunControl {
         return queued;
     }
 
-    // Camel wraps the cause in split/multicast exceptions that say nothing to an operator
-    private static String describe(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof ExtractFailedException) {
-                return t.getMessage();
-            }
-            if (t.getCause() == null) {
-                return t.getClass().getSimpleName() + ": " + t.getMessage();
-            }
-        }
-        return String.valueOf(error);
-    }
-
     /** Ends the run (FAILED if the route caught an exception) and writes its report. */
     public CompletedRun finish(Exchange exchange) throws Exception {
         String runId = exchange.getProperty(Keys.RUN_ID, String.class);
         Exception error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        runs.finish(runId, error == null ? "COMPLETED" : "FAILED", error == null ? null : describe(error));
+        String restoreError = exchange.getProperty(Keys.RESTORE_ERROR, String.class);
+        String failure = error != null ? Failures.describe(error) : restoreError;
+        runs.finish(runId, failure == null ? "COMPLETED" : "FAILED", failure);
         RunReport report = reports.build(runId);
         Path file = files.write(report);
         LOG.info("Run {} {}: report in {}", runId, report.status(), file);

@@ -2,13 +2,30 @@ package io.splice.report;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What report.json holds. Field names are a stable contract (documented in the README):
  * add fields, never rename them.
  */
-public record RunReport(String runId, String migration, String kind, String tenant, String status, Instant startedAt, Instant finishedAt,
-                        double durationSeconds, String error, List<EntityCounts> entities, List<FailureCount> failures) {
+public record RunReport(String runId, String migration, String kind, String tenant, String status, Instant startedAt,
+                        Instant finishedAt, double durationSeconds, String error, Map<String, Object> parameters,
+                        List<EntityCounts> entities, List<FailureCount> failures, List<TenantReport> tenants) {
+
+    /** One tenant's run through the plan (a run has one tenant; a list, so reports of several runs combine). */
+    public record TenantReport(String tenant, String status, List<StageReport> stages) {
+    }
+
+    /**
+     * One execution of a stage (a resumed run shows the interrupted attempt and the one that followed).
+     *
+     * @param kind     configure, choice, target, migrate, wait, report, or restore ("&lt;stage&gt;:restore")
+     * @param status   RUNNING, COMPLETED, FAILED, SKIPPED or INTERRUPTED
+     * @param migrated records of the stage's entities this run migrated (migrate stages; the run's totals so far)
+     */
+    public record StageReport(String name, String kind, int attempt, String status, Instant startedAt,
+                              Instant finishedAt, long migrated, long failed, long blocked, String error) {
+    }
 
     /**
      * @param total    rows the extract read from the source in this run

@@ -10,16 +10,28 @@ import java.util.Map;
 
 import io.splice.ledger.Ledger;
 import io.splice.ledger.Runs;
+import io.splice.ledger.Stages;
+import io.splice.plan.Plan;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Assembles a run's report from the ledger: the run, what each extract read, and every outcome. */
 public class RunReportBuilder {
 
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
+    };
+
     private final Ledger ledger;
     private final Runs runs;
+    private final Stages stages;
+    private final Plan plan;
+    private final ObjectMapper json = new ObjectMapper();
 
-    public RunReportBuilder(Ledger ledger, Runs runs) {
+    public RunReportBuilder(Ledger ledger, Runs runs, Stages stages, Plan plan) {
         this.ledger = ledger;
         this.runs = runs;
+        this.stages = stages;
+        this.plan = plan;
     }
 
     public RunReport build(String runId) {
@@ -27,8 +39,42 @@ public class RunReportBuilder {
         Instant started = instant(run.get("started_at"));
         Instant finished = instant(run.get("finished_at"));
         double seconds = finished == null ? 0 : Duration.between(started, finished).toMillis() / 1000.0;
-        return new RunReport(runId, (String) run.get("migration"), (String) run.get("kind"), (String) run.get("tenant"), (String) run.get("status"), started, finished,
-                seconds, (String) run.get("error"), entityCounts(runId), failures(runId));
+        String tenant = (String) run.get("tenant");
+        String status = (String) run.get("status");
+        return new RunReport(runId, (String) run.get("migration"), (String) run.get("kind"), tenant, status, started,
+                finished, seconds, (String) run.get("error"), parameters((String) run.get("parameters")),
+                entityCounts(runId), failures(runId), List.of(new RunReport.TenantReport(tenant, status, stages(runId))));
+    }
+
+    private List<RunReport.StageReport> stages(String runId) {
+        List<RunReport.StageReport> reports = new ArrayList<>();
+        for (Stages.StageExecution execution : stages.history(runId)) {
+            long[] counts = new long[3];
+            if ("migrate".equals(execution.kind())) {
+                List<String> entities = plan.entitiesOf(plan.stage(plan.position(execution.stage())));
+                for (Map<String, Object> row : stages.outcomes(runId, entities)) {
+                    long records = ((Number) row.get("records")).longValue();
+                    switch ((String) row.get("status")) {
+                        case "MIGRATED" -> counts[0] += records;
+                        case "FAILED" -> counts[1] += records;
+                        case "BLOCKED" -> counts[2] += records;
+                        default -> { }
+                    }
+                }
+            }
+            reports.add(new RunReport.StageReport(execution.stage(), execution.kind(), execution.attempt(),
+                    execution.status(), execution.startedAt(), execution.finishedAt(), counts[0], counts[1], counts[2],
+                    execution.error()));
+        }
+        return reports;
+    }
+
+    private Map<String, Object> parameters(String stored) {
+        try {
+            return stored == null ? Map.of() : json.readValue(stored, JSON_OBJECT);
+        } catch (Exception e) {
+            return Map.of("unreadable", stored);
+        }
     }
 
     private List<RunReport.EntityCounts> entityCounts(String runId) {

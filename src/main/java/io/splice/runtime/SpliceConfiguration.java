@@ -1,5 +1,6 @@
 package io.splice.runtime;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,6 +32,14 @@ import io.splice.pipeline.Outcomes;
 import io.splice.pipeline.PageFilter;
 import io.splice.pipeline.RecordMessage;
 import io.splice.pipeline.RunControl;
+import io.splice.plan.Plan;
+import io.splice.plan.PlanControl;
+import io.splice.plan.Restores;
+import io.splice.plan.RunOwner;
+import io.splice.plan.RunStarts;
+import io.splice.plan.TargetCalls;
+import io.splice.plan.Waits;
+import io.splice.ledger.Stages;
 import io.splice.reference.BlockedRecords;
 import io.splice.reference.ParentLookup;
 import io.splice.reference.References;
@@ -110,8 +119,21 @@ public class SpliceConfiguration implements CamelConfiguration {
         registry.bind("targetResponse", new TargetResponse(json,
                 Long.parseLong(property(context, "splice.retry.max-retry-after-millis"))));
         registry.bind("sqlTarget", new SqlTarget(migration));
-        registry.bind("runControl", new RunControl(migration, runs, ledger,
-                new RunReportBuilder(ledger, runs), new ReportFiles(settings.workDir(), json)));
+        RunOwner owner = new RunOwner(Duration.ofMillis(Long.parseLong(property(context, "splice.run.stale-after-millis"))));
+        Stages stages = new Stages(ledgerDb);
+        Plan plan = Plan.of(definition);
+        RunReportBuilder reports = new RunReportBuilder(ledger, runs, stages, plan);
+        registry.bind("runControl", new RunControl(migration, runs, ledger, reports,
+                new ReportFiles(settings.workDir(), json), owner.self()));
+        PlanControl planControl = new PlanControl(migration, plan, runs, stages, owner,
+                new RunStarts(migration, plan, runs, stages, owner, json));
+        TargetCalls targetCalls = new TargetCalls(plan, planControl, runs, json, settings.targetToken());
+        registry.bind("planControl", planControl);
+        registry.bind("targetCalls", targetCalls);
+        registry.bind("restores", new Restores(plan, stages, owner, targetCalls));
+        registry.bind("waits", new Waits(plan, planControl, json));
+        registry.bind("tenantRunners", context.getExecutorServiceManager().newFixedThreadPool(this, "tenant-runs",
+                Integer.parseInt(property(context, "splice.run.parallel-tenants"))));
     }
 
     /** Pools for the tenants that have their own legacy database. */

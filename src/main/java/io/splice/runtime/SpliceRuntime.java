@@ -6,10 +6,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 import io.splice.pipeline.Keys;
 import io.splice.report.CompletedRun;
 import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 
@@ -42,18 +44,41 @@ public final class SpliceRuntime implements AutoCloseable {
     }
 
     /** Runs the configured migration once for every tenant, side by side, to the end: one report per tenant. */
-    public List<CompletedRun> runMigration() throws IOException {
+    public List<CompletedRun> runMigration() throws Exception {
         return runMigration(null);
     }
 
     /** Runs the migration for one tenant (all tenants when null). */
+    public List<CompletedRun> runMigration(String tenant) throws Exception {
+        return runMigration(tenant, Map.of());
+    }
+
+    /**
+     * Runs (or resumes) the migration's plan for one tenant (all when null) with these plan parameters; a tenant's
+     * failure does not stop the others.
+     */
     @SuppressWarnings("unchecked")
-    public List<CompletedRun> runMigration(String tenant) throws IOException {
+    public List<CompletedRun> runMigration(String tenant, Map<String, String> parameters) throws Exception {
+        Map<String, Object> headers = new HashMap<>();
+        headers.put(Keys.TENANT_HEADER, tenant);
+        headers.put(Keys.PARAMETERS_HEADER, parameters);
         try (ProducerTemplate template = context().createProducerTemplate()) {
-            List<CompletedRun> runs = template.requestBodyAndHeader("direct:run-tenants", null, Keys.TENANT_HEADER,
-                    tenant, List.class);
+            List<CompletedRun> runs = template.requestBodyAndHeaders("direct:run-tenants", null, headers, List.class);
             return runs.stream().sorted(Comparator.comparing(run -> run.report().tenant())).toList();
+        } catch (CamelExecutionException e) {
+            // the operator's problem (a run in progress elsewhere, a bad parameter), not Camel's wrapper
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
+    }
+
+    /** Keeps Splice running (consumers, JMX, the heartbeat) until the JVM is asked to stop. */
+    public void serveUntilStopped() throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            close();
+            stopped.countDown();
+        }, "splice-shutdown"));
+        stopped.await();
     }
 
     /** Re-reads one entity's FAILED records of one tenant from the source and migrates them (and what they block). */

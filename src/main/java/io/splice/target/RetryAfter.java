@@ -8,12 +8,12 @@ import java.time.format.DateTimeParseException;
 import java.util.OptionalLong;
 
 /** Reads a Retry-After header: delta-seconds or an HTTP date. */
-final class RetryAfter {
+public final class RetryAfter {
 
     private RetryAfter() {
     }
 
-    static OptionalLong millis(String header, Instant now) {
+    public static OptionalLong millis(String header, Instant now) {
         if (header == null || header.isBlank()) {
             return OptionalLong.empty();
         }

@@ -1,0 +1,1 @@
+update splice_run set heartbeat_at = :now where owner = :owner and status = 'RUNNING'

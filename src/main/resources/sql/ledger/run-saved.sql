@@ -1,0 +1,1 @@
+update splice_run set saved = :saved where run_id = :runId
