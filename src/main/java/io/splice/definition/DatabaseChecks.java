@@ -40,6 +40,11 @@ public final class DatabaseChecks {
                             entityProblems);
                 }
             }
+            if (entity.target() != null && entity.target().upload() != null
+                    && entity.target().upload().contentQuery() != null) {
+                prepare(source, entity.target().upload().contentQuery(), "target.upload.contentQuery", "source",
+                        entityProblems);
+            }
             if (entity.target() != null && entity.target().sql() != null && entity.target().sql().statement() != null) {
                 if (targetDatabase == null) {
                     entityProblems.add("target.sql", "needs the new system's database: set splice.target-db.url");

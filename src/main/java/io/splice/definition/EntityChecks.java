@@ -88,6 +88,18 @@ final class EntityChecks {
             return;
         }
         problems.positive("target.rate", target.rate());
+        if (target.upload() != null) {
+            if (target.sql() != null) {
+                problems.add("target", "an upload goes to a path, not to sql");
+            }
+            if (problems.required("target.upload.contentQuery", target.upload().contentQuery(),
+                    "the query selecting the content (one column) of the record with key :#key")
+                    && !target.upload().contentQuery().contains(":#key")) {
+                problems.add("target.upload.contentQuery", "must bind :#key (the record's source key)");
+            }
+            problems.required("target.upload.contentType", target.upload().contentType(),
+                    "the content's media type, or a {field} of the mapped record holding it");
+        }
         if (target.path() != null && target.sql() != null) {
             problems.add("target", "give either path (HTTP) or sql, not both");
         } else if (target.sql() != null) {

@@ -17,7 +17,8 @@ public record TargetDefinition(
         String idPointer,
         String idempotencyHeader,
         Integer rate,
-        SqlTarget sql) {
+        SqlTarget sql,
+        Upload upload) {
 
     public TargetDefinition {
         headers = headers == null ? new LinkedHashMap<>() : headers;
@@ -25,6 +26,14 @@ public record TargetDefinition(
 
     public boolean isSql() {
         return sql != null;
+    }
+
+    /**
+     * The request body is not the mapped JSON but binary content streamed from the source: {@code contentQuery}
+     * selects it (one column, one row) binding {@code :#key}, the record's source key; {@code contentType} is a
+     * literal or a {field} of the mapped record. The content never travels through the broker.
+     */
+    public record Upload(String contentQuery, String contentType) {
     }
 
     /**

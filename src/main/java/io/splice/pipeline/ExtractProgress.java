@@ -1,5 +1,7 @@
 package io.splice.pipeline;
 
+import java.util.Map;
+
 import io.splice.db.TenantRoutedDataSource;
 import io.splice.definition.CompiledEntity;
 import io.splice.definition.CompiledMigration;
@@ -18,12 +20,15 @@ public class ExtractProgress {
 
     private final CompiledMigration migration;
     private final Runs runs;
+    private final Map<String, Object> defaultParameters;
 
-    public ExtractProgress(CompiledMigration migration, Runs runs) {
+    public ExtractProgress(CompiledMigration migration, Runs runs, Map<String, Object> defaultParameters) {
         this.migration = migration;
         this.runs = runs;
+        this.defaultParameters = defaultParameters;
     }
 
+    @SuppressWarnings("unchecked")
     public void begin(Exchange exchange) {
         String runId = exchange.getProperty(Keys.RUN_ID, String.class);
         CompiledEntity entity = migration.entity(exchange.getProperty(Keys.ENTITY, String.class));
@@ -32,6 +37,9 @@ public class ExtractProgress {
         message.setHeader(Keys.LAST_KEY, "text".equals(entity.keyType()) ? "" : Long.MIN_VALUE);
         message.setHeader(Keys.PAGE_SIZE, entity.pageSize());
         message.setHeader(Keys.TENANT_FILTER, migration.tenant(exchange.getProperty(Keys.TENANT, String.class)).filter());
+        // the plan's parameters bind by name too, e.g. :#migrateCompletedProjects (a replay uses their defaults)
+        Map<String, Object> parameters = exchange.getProperty(Keys.PLAN_PARAMS, Map.class);
+        (parameters != null ? parameters : defaultParameters).forEach(message::setHeader);
         message.setHeader(Keys.MORE, true);
         runs.entityStarted(runId, entity.name());
         LOG.info("Extracting {} of tenant {} for run {}", entity.name(), exchange.getProperty(Keys.TENANT), runId);

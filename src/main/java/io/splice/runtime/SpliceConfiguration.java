@@ -17,6 +17,7 @@ import io.splice.definition.CompiledEntity;
 import io.splice.definition.CompiledMigration;
 import io.splice.definition.InvalidDefinitionException;
 import io.splice.definition.MigrationDefinition;
+import io.splice.definition.PlanParameters;
 import io.splice.definition.TenantDefinition;
 import io.splice.definition.TenantSource;
 import io.splice.db.TenantRoutedDataSource;
@@ -45,6 +46,7 @@ import io.splice.reference.ParentLookup;
 import io.splice.reference.References;
 import io.splice.report.ReportFiles;
 import io.splice.report.RunReportBuilder;
+import io.splice.target.ContentStreams;
 import io.splice.target.SqlTarget;
 import io.splice.target.TargetRates;
 import io.splice.target.TargetRequest;
@@ -83,7 +85,8 @@ public class SpliceConfiguration implements CamelConfiguration {
                 migration.entities().stream().map(CompiledEntity::name).toList(), migration.levels(), migration.tenantNames());
         HikariDataSource ledgerDb = shutdown.register(PooledDataSources.open("ledger", settings.ledger()));
         LedgerSchema.migrate(ledgerDb);
-        registry.bind("sourceDataSource", new TenantRoutedDataSource(source, tenantSources(definition, settings, shutdown)));
+        TenantRoutedDataSource routedSource = new TenantRoutedDataSource(source, tenantSources(definition, settings, shutdown));
+        registry.bind("sourceDataSource", routedSource);
         registry.bind("ledgerDataSource", ledgerDb);
         if (targetDb != null) {
             registry.bind("targetDataSource", targetDb);
@@ -104,7 +107,9 @@ public class SpliceConfiguration implements CamelConfiguration {
         References references = new References(migration, new ParentLookup(blocking, PARENT_CACHE_SIZE), blocking, json);
         registry.bind("recordJson", json);
         registry.bind("ledger", ledger);
-        registry.bind("extractProgress", new ExtractProgress(migration, runs));
+        Plan plan = Plan.of(definition);
+        registry.bind("extractProgress", new ExtractProgress(migration, runs,
+                PlanParameters.resolve(plan.definition(), Map.of())));
         registry.bind("pageFilter", new PageFilter(migration, ledger, runs, references));
         registry.bind("recordMessage", new RecordMessage(migration, json));
         registry.bind("incomingRecord", new IncomingRecord(ledger));
@@ -115,13 +120,12 @@ public class SpliceConfiguration implements CamelConfiguration {
         registry.bind("recordMapper", new RecordMapper(migration));
         registry.bind("outcomes", new Outcomes(ledger, blockedRecords));
         registry.bind("targetRates", new TargetRates(migration));
-        registry.bind("targetRequest", new TargetRequest(migration, settings.targetToken()));
+        registry.bind("targetRequest", new TargetRequest(migration, new ContentStreams(routedSource), settings.targetToken()));
         registry.bind("targetResponse", new TargetResponse(json,
                 Long.parseLong(property(context, "splice.retry.max-retry-after-millis"))));
         registry.bind("sqlTarget", new SqlTarget(migration));
         RunOwner owner = new RunOwner(Duration.ofMillis(Long.parseLong(property(context, "splice.run.stale-after-millis"))));
         Stages stages = new Stages(ledgerDb);
-        Plan plan = Plan.of(definition);
         RunReportBuilder reports = new RunReportBuilder(ledger, runs, stages, plan);
         registry.bind("runControl", new RunControl(migration, runs, ledger, reports,
                 new ReportFiles(settings.workDir(), json), owner.self()));

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import io.splice.definition.CompiledEntity;
 import io.splice.definition.CompiledMigration;
+import io.splice.definition.TargetDefinition;
 import io.splice.ledger.RecordKey;
 import io.splice.pipeline.IncomingRecord;
 import io.splice.pipeline.Keys;
@@ -24,14 +25,16 @@ public class TargetRequest {
     private static final Pattern PATH_FIELD = Pattern.compile("\\{([A-Za-z0-9_]+)}");
 
     private final CompiledMigration migration;
+    private final ContentStreams content;
     private final String bearerToken;
 
-    public TargetRequest(CompiledMigration migration, String bearerToken) {
+    public TargetRequest(CompiledMigration migration, ContentStreams content, String bearerToken) {
         this.migration = migration;
+        this.content = content;
         this.bearerToken = bearerToken == null || bearerToken.isBlank() ? null : bearerToken;
     }
 
-    public void prepare(Exchange exchange) throws PermanentFailure {
+    public void prepare(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
         // nothing from JMS or a previous response may leak into the request as an HTTP header
         message.removeHeaders("*");
@@ -40,7 +43,7 @@ public class TargetRequest {
         exchange.setProperty(Keys.ATTEMPTS, exchange.getProperty(Keys.ATTEMPTS, 0, Integer.class) + 1);
         exchange.setProperty(Keys.ID_POINTER, entity.idPointer());
         message.setHeader(Exchange.HTTP_METHOD, entity.method());
-        message.setHeader(Exchange.HTTP_PATH, path(entity, key, exchange.getProperty(Keys.MAPPED, Map.class)));
+        message.setHeader(Exchange.HTTP_PATH, expand(entity.target().path(), key, mapped(exchange), true));
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setHeader("Accept", "application/json");
         entity.target().headers().forEach(message::setHeader);
@@ -48,20 +51,31 @@ public class TargetRequest {
         if (bearerToken != null) {
             message.setHeader("Authorization", "Bearer " + bearerToken);
         }
-        message.setBody(exchange.getProperty(Keys.REQUEST_BODY, String.class));
+        TargetDefinition.Upload upload = entity.target().upload();
+        if (upload == null) {
+            message.setBody(exchange.getProperty(Keys.REQUEST_BODY, String.class));
+        } else {
+            message.setHeader(Exchange.CONTENT_TYPE, expand(upload.contentType(), key, mapped(exchange), false));
+            message.setBody(content.open(exchange, entity, key));
+        }
     }
 
-    /** The path template with {field} replaced by the mapped record's (URL-encoded) value. */
-    private static String path(CompiledEntity entity, RecordKey key, Map<?, ?> mapped) throws PermanentFailure {
-        Matcher matcher = PATH_FIELD.matcher(entity.target().path());
+    private static Map<?, ?> mapped(Exchange exchange) {
+        return exchange.getProperty(Keys.MAPPED, Map.class);
+    }
+
+    /** A template with {field} replaced by the mapped record's value (URL-encoded in a path). */
+    private static String expand(String template, RecordKey key, Map<?, ?> mapped, boolean encode) throws PermanentFailure {
+        Matcher matcher = PATH_FIELD.matcher(template);
         StringBuilder path = new StringBuilder();
         while (matcher.find()) {
             Object value = mapped == null ? null : mapped.get(matcher.group(1));
             if (value == null) {
-                throw new MissingPathValueException(key, matcher.group(1), entity.target().path());
+                throw new MissingPathValueException(key, matcher.group(1), template);
             }
-            matcher.appendReplacement(path, Matcher.quoteReplacement(
-                    URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8).replace("+", "%20")));
+            String text = String.valueOf(value);
+            matcher.appendReplacement(path, Matcher.quoteReplacement(encode
+                    ? URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20") : text));
         }
         matcher.appendTail(path);
         return path.toString();

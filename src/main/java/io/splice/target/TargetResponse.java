@@ -27,6 +27,7 @@ public class TargetResponse {
     }
 
     public void classify(Exchange exchange) throws Exception {
+        ContentStreams.close(exchange);
         Message message = exchange.getMessage();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         String body = message.getBody(String.class);
