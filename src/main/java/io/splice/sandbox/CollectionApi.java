@@ -28,7 +28,7 @@ final class CollectionApi {
     }
 
     SandboxResponse create(String collection, IncomingRequest request) {
-        Optional<JsonNode> body = parseObject(request.body());
+        Optional<JsonNode> body = parseObject(request.body().text());
         if (body.isEmpty()) {
             return responses.badRequest("body is not a JSON object");
         }
