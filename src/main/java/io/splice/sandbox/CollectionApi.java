@@ -1,6 +1,5 @@
 package io.splice.sandbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,25 +15,27 @@ final class CollectionApi {
     private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() { };
 
     private final ObjectMapper mapper;
+    private final JsonObjectReader reader;
     private final RecordStore store;
     private final ValidationRules rules;
     private final JsonResponses responses;
 
     CollectionApi(ObjectMapper mapper, RecordStore store, ValidationRules rules, JsonResponses responses) {
         this.mapper = mapper;
+        this.reader = new JsonObjectReader(mapper);
         this.store = store;
         this.rules = rules;
         this.responses = responses;
     }
 
     SandboxResponse create(String collection, IncomingRequest request) {
-        Optional<JsonNode> body = parseObject(request.body().text());
+        Optional<JsonNode> body = reader.read(request.body().text());
         if (body.isEmpty()) {
-            return responses.badRequest("body is not a JSON object");
+            return responses.badRequest(JsonObjectReader.NOT_AN_OBJECT);
         }
         Optional<StoredRecord> earlier = store.findByIdempotencyKey(collection, request.idempotencyKey());
         if (earlier.isPresent()) {
-            return replayed(earlier.get());
+            return responses.replayed(earlier.get());
         }
         Optional<ValidationFailure> failure = rules.validate(collection, body.get());
         if (failure.isPresent()) {
@@ -42,7 +43,7 @@ final class CollectionApi {
         }
         CreateOutcome outcome = store.create(collection, request.idempotencyKey(), mapper.convertValue(body.get(), FIELDS));
         // A concurrent request with the same key may have won the race since the check above
-        return outcome.created() ? responses.record(201, outcome.record()) : replayed(outcome.record());
+        return outcome.created() ? responses.record(201, outcome.record()) : responses.replayed(outcome.record());
     }
 
     SandboxResponse get(String collection, String id) {
@@ -53,18 +54,5 @@ final class CollectionApi {
 
     SandboxResponse count(String collection) {
         return responses.count(store.count(collection));
-    }
-
-    private SandboxResponse replayed(StoredRecord record) {
-        return responses.record(200, record).withHeader(REPLAYED_HEADER, "true");
-    }
-
-    private Optional<JsonNode> parseObject(String body) {
-        try {
-            JsonNode node = mapper.readTree(body);
-            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
     }
 }

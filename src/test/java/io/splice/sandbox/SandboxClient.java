@@ -40,6 +40,10 @@ final class SandboxClient {
         return http.sendAsync(postRequest(path, json, idempotencyKey), HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     HttpResponse<String> get(String path) {
         return send(request(path).GET().build());
     }
