@@ -18,13 +18,15 @@ final class CollectionApi {
     private final JsonObjectReader reader;
     private final RecordStore store;
     private final ValidationRules rules;
+    private final CollectionHooks hooks;
     private final JsonResponses responses;
 
-    CollectionApi(ObjectMapper mapper, RecordStore store, ValidationRules rules, JsonResponses responses) {
+    CollectionApi(ObjectMapper mapper, RecordStore store, ValidationRules rules, CollectionHooks hooks, JsonResponses responses) {
         this.mapper = mapper;
         this.reader = new JsonObjectReader(mapper);
         this.store = store;
         this.rules = rules;
+        this.hooks = hooks;
         this.responses = responses;
     }
 
@@ -41,9 +43,18 @@ final class CollectionApi {
         if (failure.isPresent()) {
             return responses.validationFailed(failure.get());
         }
+        // After validation: a broken record would fail on any retry, a conflict only until the system is ready
+        Optional<String> conflict = hooks.conflict(collection);
+        if (conflict.isPresent()) {
+            return responses.conflict(conflict.get());
+        }
         CreateOutcome outcome = store.create(collection, request.idempotencyKey(), mapper.convertValue(body.get(), FIELDS));
-        // A concurrent request with the same key may have won the race since the check above
-        return outcome.created() ? responses.record(201, outcome.record()) : responses.replayed(outcome.record());
+        if (!outcome.created()) {
+            // A concurrent request with the same key won the race since the check above
+            return responses.replayed(outcome.record());
+        }
+        hooks.created(outcome.record());
+        return responses.record(201, outcome.record());
     }
 
     SandboxResponse get(String collection, String id) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /** The sandbox's state and the handler serving it, wired once from the options. */
@@ -13,6 +14,7 @@ final class SandboxParts {
     final RecordStore store;
     final FaultInjector faults;
     final TargetSettings settings = new TargetSettings();
+    final PlanboardJobs jobs;
     final SandboxHandler handler;
 
     SandboxParts(SandboxOptions options, Clock clock) {
@@ -22,8 +24,11 @@ final class SandboxParts {
         store = new RecordStore(clock);
         faults = new FaultInjector(options.faults());
         ApiGate gate = new ApiGate(new BearerTokenCheck(options.bearerToken()), faults, responses);
-        List<ApiEndpoints> endpoints = List.of(new SettingsApi(settings, reader, responses));
-        CollectionApi collections = new CollectionApi(mapper, store, ValidationRules.standard(), responses);
+        jobs = new PlanboardJobs(clock, Duration.ofMillis(options.planboardJobMillis()));
+        List<ApiEndpoints> endpoints = List.of(
+                new SettingsApi(settings, reader, responses),
+                new PlanboardJobApi(jobs, responses));
+        CollectionApi collections = new CollectionApi(mapper, store, ValidationRules.standard(), new PlanboardJobHooks(jobs), responses);
         handler = new SandboxHandler(new SandboxRouter(gate, endpoints, collections, log, responses), log, responses, clock);
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -107,6 +108,16 @@ public final class SandboxTarget implements AutoCloseable {
     /** Whether the new system sends e-mail, as GET /api/v1/settings/email answers it. */
     public boolean emailEnabled() {
         return parts.settings.emailEnabled();
+    }
+
+    /** Every planboard job started so far (one per project created), in order of start. */
+    public List<PlanboardJob> planboardJobs() {
+        return parts.jobs.snapshot();
+    }
+
+    /** When the last planboard job is (or will be) done, by the sandbox's clock; empty while no project was created. */
+    public Optional<Instant> lastPlanboardJobDoneAt() {
+        return parts.jobs.lastDoneAt();
     }
 
     @Override
