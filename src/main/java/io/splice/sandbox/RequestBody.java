@@ -21,7 +21,8 @@ final class RequestBody {
 
     private final InputStream in;
     private String text;
-    private long streamedBytes = -1;
+    private boolean streamed;
+    private long streamedBytes;
 
     RequestBody(InputStream in) {
         this.in = in;
@@ -43,34 +44,34 @@ final class RequestBody {
     /** Reads the body to its end, handing each chunk to the sink; returns the byte count. */
     long stream(ChunkSink sink) {
         requireUnread("as a stream");
+        // Marked first, so a body that breaks off midway is still logged by size and never read as text
+        streamed = true;
         byte[] chunk = new byte[CHUNK_BYTES];
-        long total = 0;
         try {
             for (int read = in.read(chunk); read >= 0; read = in.read(chunk)) {
+                streamedBytes += read;
                 sink.accept(chunk, 0, read);
-                total += read;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        streamedBytes = total;
-        return total;
+        return streamedBytes;
     }
 
     /** Counts and drops whatever has not been read yet; a no-op once the body was read. */
     void discard() {
-        if (text == null && streamedBytes < 0) {
+        if (text == null && !streamed) {
             stream((chunk, offset, length) -> { });
         }
     }
 
     /** What the request log keeps: the text, or only the size of a streamed body. */
     String forLog() {
-        return streamedBytes >= 0 ? "(" + streamedBytes + " bytes)" : text();
+        return streamed ? "(" + streamedBytes + " bytes)" : text();
     }
 
     private void requireUnread(String how) {
-        if (text != null || streamedBytes >= 0) {
+        if (text != null || streamed) {
             throw new IllegalStateException("request body already read, cannot read it again " + how);
         }
     }

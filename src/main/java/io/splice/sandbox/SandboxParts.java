@@ -27,7 +27,8 @@ final class SandboxParts {
         jobs = new PlanboardJobs(clock, Duration.ofMillis(options.planboardJobMillis()));
         List<ApiEndpoints> endpoints = List.of(
                 new SettingsApi(settings, reader, responses),
-                new PlanboardJobApi(jobs, responses));
+                new PlanboardJobApi(jobs, responses),
+                new DocumentApi(store, options.maxDocumentBytes(), responses));
         CollectionApi collections = new CollectionApi(mapper, store, ValidationRules.standard(), new PlanboardJobHooks(jobs), responses);
         handler = new SandboxHandler(new SandboxRouter(gate, endpoints, collections, log, responses), log, responses, clock);
     }

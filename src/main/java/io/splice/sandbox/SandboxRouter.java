@@ -35,6 +35,10 @@ final class SandboxRouter {
         // Faults apply to the whole API, reads included, as they would on a struggling real system
         Optional<SandboxResponse> refusal = gate.refusal(request);
         if (refusal.isPresent()) {
+            if (DocumentApi.isUpload(request)) {
+                // A refused upload is still read to its end and only counted, so its bytes never reach the log
+                request.body().discard();
+            }
             return refusal.get();
         }
         for (ApiEndpoints group : endpoints) {
