@@ -31,6 +31,10 @@ public class SandboxCommand implements Callable<Integer> {
     @Option(names = "--latency-millis", defaultValue = "0", description = "Added to every processed request.")
     long latencyMillis;
 
+    @Option(names = "--planboard-job-millis", defaultValue = "0",
+            description = "How long the planboard job each new project starts keeps running; planboards are refused with 409 meanwhile (default: ${DEFAULT-VALUE} = done at once).")
+    long planboardJobMillis;
+
     @Option(names = "--token-file", description = "File holding the bearer token every request must carry.")
     Path tokenFile;
 
@@ -38,7 +42,8 @@ public class SandboxCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         FaultSettings faults = FaultSettings.none().withUnavailableRate(unavailableRate)
                 .withRateLimitPerSecond(rateLimit).withLatencyMillis(latencyMillis);
-        SandboxOptions options = SandboxOptions.defaults().withPort(port).withFaults(faults).withBindAddress(bindAddress);
+        SandboxOptions options = SandboxOptions.defaults().withPort(port).withFaults(faults).withBindAddress(bindAddress)
+                .withPlanboardJobMillis(planboardJobMillis);
         if (tokenFile != null) {
             options = options.withBearerToken(Files.readString(tokenFile).trim());
         }

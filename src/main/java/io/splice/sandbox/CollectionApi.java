@@ -1,6 +1,5 @@
 package io.splice.sandbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,33 +15,46 @@ final class CollectionApi {
     private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() { };
 
     private final ObjectMapper mapper;
+    private final JsonObjectReader reader;
     private final RecordStore store;
     private final ValidationRules rules;
+    private final CollectionHooks hooks;
     private final JsonResponses responses;
 
-    CollectionApi(ObjectMapper mapper, RecordStore store, ValidationRules rules, JsonResponses responses) {
+    CollectionApi(ObjectMapper mapper, RecordStore store, ValidationRules rules, CollectionHooks hooks, JsonResponses responses) {
         this.mapper = mapper;
+        this.reader = new JsonObjectReader(mapper);
         this.store = store;
         this.rules = rules;
+        this.hooks = hooks;
         this.responses = responses;
     }
 
     SandboxResponse create(String collection, IncomingRequest request) {
-        Optional<JsonNode> body = parseObject(request.body());
+        Optional<JsonNode> body = reader.read(request.body().text());
         if (body.isEmpty()) {
-            return responses.badRequest("body is not a JSON object");
+            return responses.badRequest(JsonObjectReader.NOT_AN_OBJECT);
         }
         Optional<StoredRecord> earlier = store.findByIdempotencyKey(collection, request.idempotencyKey());
         if (earlier.isPresent()) {
-            return replayed(earlier.get());
+            return responses.replayed(earlier.get());
         }
         Optional<ValidationFailure> failure = rules.validate(collection, body.get());
         if (failure.isPresent()) {
             return responses.validationFailed(failure.get());
         }
+        // After validation: a broken record would fail on any retry, a conflict only until the system is ready
+        Optional<String> conflict = hooks.conflict(collection);
+        if (conflict.isPresent()) {
+            return responses.conflict(conflict.get());
+        }
         CreateOutcome outcome = store.create(collection, request.idempotencyKey(), mapper.convertValue(body.get(), FIELDS));
-        // A concurrent request with the same key may have won the race since the check above
-        return outcome.created() ? responses.record(201, outcome.record()) : replayed(outcome.record());
+        if (!outcome.created()) {
+            // A concurrent request with the same key won the race since the check above
+            return responses.replayed(outcome.record());
+        }
+        hooks.created(outcome.record());
+        return responses.record(201, outcome.record());
     }
 
     SandboxResponse get(String collection, String id) {
@@ -53,18 +65,5 @@ final class CollectionApi {
 
     SandboxResponse count(String collection) {
         return responses.count(store.count(collection));
-    }
-
-    private SandboxResponse replayed(StoredRecord record) {
-        return responses.record(200, record).withHeader(REPLAYED_HEADER, "true");
-    }
-
-    private Optional<JsonNode> parseObject(String body) {
-        try {
-            JsonNode node = mapper.readTree(body);
-            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
     }
 }

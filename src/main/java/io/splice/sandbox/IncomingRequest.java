@@ -10,5 +10,5 @@ record IncomingRequest(long sequence,
                        String path,
                        String idempotencyKey,
                        String authorization,
-                       String body) {
+                       RequestBody body) {
 }

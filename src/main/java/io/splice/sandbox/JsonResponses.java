@@ -31,6 +31,14 @@ final class JsonResponses {
         return SandboxResponse.json(400, render(mapper.createObjectNode().put("error", "bad_request").put("reason", reason)));
     }
 
+    SandboxResponse conflict(String reason) {
+        return SandboxResponse.json(409, render(mapper.createObjectNode().put("error", "conflict").put("reason", reason)));
+    }
+
+    SandboxResponse tooLarge(String reason) {
+        return SandboxResponse.json(413, render(mapper.createObjectNode().put("error", "payload_too_large").put("reason", reason)));
+    }
+
     SandboxResponse validationFailed(ValidationFailure failure) {
         ObjectNode body = mapper.createObjectNode()
                 .put("error", "validation_failed")
@@ -51,6 +59,16 @@ final class JsonResponses {
             }
         });
         return SandboxResponse.json(status, render(shown));
+    }
+
+    /** The record an earlier request with the same Idempotency-Key created. */
+    SandboxResponse replayed(StoredRecord record) {
+        return record(200, record).withHeader(CollectionApi.REPLAYED_HEADER, "true");
+    }
+
+    /** Any value Jackson can write: maps, lists, records of the endpoints' own shapes. */
+    SandboxResponse json(int status, Object value) {
+        return SandboxResponse.json(status, render(value));
     }
 
     SandboxResponse count(int count) {

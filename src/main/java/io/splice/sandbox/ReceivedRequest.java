@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param arrivedAt      wall-clock arrival time
  * @param arrivedNanos   {@link System#nanoTime()} taken first thing in the handler, for measuring client pacing
  * @param idempotencyKey the Idempotency-Key header, or null
+ * @param body           the body as text, or only its size, {@code (N bytes)}, for a streamed upload
  * @param status         HTTP status the sandbox answered with
  */
 public record ReceivedRequest(long sequence,

@@ -38,11 +38,11 @@ final class SandboxHandler implements HttpHandler {
                     exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("Idempotency-Key"),
                     exchange.getRequestHeaders().getFirst("Authorization"),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                    new RequestBody(exchange.getRequestBody()));
             SandboxResponse response = answer(request);
             // Logged before writing, so a client that has its answer always finds it in the log
             log.record(new ReceivedRequest(sequence, arrivedAt, arrivedNanos, request.method(), request.path(),
-                    request.idempotencyKey(), request.body(), response.status(), response.body()));
+                    request.idempotencyKey(), request.body().forLog(), response.status(), response.body()));
             write(exchange, response);
         } finally {
             exchange.close();

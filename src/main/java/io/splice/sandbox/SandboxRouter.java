@@ -1,19 +1,25 @@
 package io.splice.sandbox;
 
+import java.util.List;
 import java.util.Optional;
 
-/** Maps a request to its answer: the gated /api/v1 endpoints, the ungated request log, 404 for the rest. */
+/**
+ * Maps a request to its answer: the gated /api/v1 endpoints (fixed endpoints first, then the generic collections),
+ * the ungated request log, 404 for the rest.
+ */
 final class SandboxRouter {
 
     static final String REQUEST_LOG_PATH = "/sandbox/requests";
 
     private final ApiGate gate;
+    private final List<ApiEndpoints> endpoints;
     private final CollectionApi api;
     private final RequestLog log;
     private final JsonResponses responses;
 
-    SandboxRouter(ApiGate gate, CollectionApi api, RequestLog log, JsonResponses responses) {
+    SandboxRouter(ApiGate gate, List<ApiEndpoints> endpoints, CollectionApi api, RequestLog log, JsonResponses responses) {
         this.gate = gate;
+        this.endpoints = List.copyOf(endpoints);
         this.api = api;
         this.log = log;
         this.responses = responses;
@@ -29,7 +35,17 @@ final class SandboxRouter {
         // Faults apply to the whole API, reads included, as they would on a struggling real system
         Optional<SandboxResponse> refusal = gate.refusal(request);
         if (refusal.isPresent()) {
+            if (DocumentApi.isUpload(request)) {
+                // A refused upload is still read to its end and only counted, so its bytes never reach the log
+                request.body().discard();
+            }
             return refusal.get();
+        }
+        for (ApiEndpoints group : endpoints) {
+            Optional<SandboxResponse> answer = group.answer(request);
+            if (answer.isPresent()) {
+                return answer.get();
+            }
         }
         return ApiPath.parse(request.path())
                 .map(path -> dispatch(path, request))

@@ -1,7 +1,5 @@
 package io.splice.sandbox;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +8,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -39,36 +38,31 @@ public final class SandboxTarget implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService pool;
-    private final RequestLog log;
-    private final RecordStore store;
-    private final FaultInjector faults;
+    private final SandboxParts parts;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SandboxTarget(HttpServer server, ExecutorService pool, RequestLog log, RecordStore store, FaultInjector faults) {
+    private SandboxTarget(HttpServer server, ExecutorService pool, SandboxParts parts) {
         this.server = server;
         this.pool = pool;
-        this.log = log;
-        this.store = store;
-        this.faults = faults;
+        this.parts = parts;
     }
 
     public static SandboxTarget start(SandboxOptions options) throws IOException {
-        Clock clock = Clock.systemUTC();
-        ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        JsonResponses responses = new JsonResponses(mapper);
-        RequestLog log = new RequestLog();
-        RecordStore store = new RecordStore(clock);
-        FaultInjector faults = new FaultInjector(options.faults());
-        ApiGate gate = new ApiGate(new BearerTokenCheck(options.bearerToken()), faults, responses);
-        CollectionApi api = new CollectionApi(mapper, store, ValidationRules.standard(), responses);
-        SandboxHandler handler = new SandboxHandler(new SandboxRouter(gate, api, log, responses), log, responses, clock);
+        return start(options, Clock.systemUTC());
+    }
 
+    /**
+     * Starts a sandbox that reads time from the given clock: arrival times in the request log, record creation
+     * times and when planboard jobs are done. Tests pass a clock they can move forward.
+     */
+    public static SandboxTarget start(SandboxOptions options, Clock clock) throws IOException {
+        SandboxParts parts = new SandboxParts(options, clock);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(options.bindAddress()), options.port()), BACKLOG);
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), handlerThreads());
-        server.createContext("/", handler);
+        server.createContext("/", parts.handler);
         server.setExecutor(pool);
         server.start();
-        SandboxTarget target = new SandboxTarget(server, pool, log, store, faults);
+        SandboxTarget target = new SandboxTarget(server, pool, parts);
         LOG.info("Sandbox target listening on {} with {}", target.baseUrl(), options);
         return target;
     }
@@ -83,27 +77,47 @@ public final class SandboxTarget implements AutoCloseable {
 
     /** Snapshot of every request received, in arrival order. */
     public List<ReceivedRequest> requests() {
-        return log.snapshot();
+        return parts.log.snapshot();
     }
 
     /** Snapshot of the records created in a collection, in order of creation; empty for an unknown collection. */
     public List<StoredRecord> records(String collection) {
-        return store.records(collection);
+        return parts.store.records(collection);
     }
 
     /** The record created with this id (as answered in its 201), or empty if the collection holds none. */
     public Optional<StoredRecord> record(String collection, String id) {
-        return store.findById(collection, id);
+        return parts.store.findById(collection, id);
     }
 
     /** Replaces fault injection from the next request on; the burst count, rate window and random restart. */
     public void updateFaults(FaultSettings newFaults) {
-        faults.update(newFaults);
+        parts.faults.update(newFaults);
         LOG.info("Sandbox target faults now {}", newFaults);
     }
 
     public FaultSettings faults() {
-        return faults.settings();
+        return parts.faults.settings();
+    }
+
+    /** The ids of the active workflows, as GET /api/v1/workflows/active answers them. */
+    public List<String> activeWorkflows() {
+        return parts.settings.activeWorkflows();
+    }
+
+    /** Whether the new system sends e-mail, as GET /api/v1/settings/email answers it. */
+    public boolean emailEnabled() {
+        return parts.settings.emailEnabled();
+    }
+
+    /** Every planboard job started so far (one per project created), in order of start. */
+    public List<PlanboardJob> planboardJobs() {
+        return parts.jobs.snapshot();
+    }
+
+    /** When the last planboard job is (or will be) done, by the sandbox's clock; empty while no project was created. */
+    public Optional<Instant> lastPlanboardJobDoneAt() {
+        return parts.jobs.lastDoneAt();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.splice.sandbox;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /** A plain HTTP/1.1 client for a started sandbox, so tests read as requests and answers. */
 final class SandboxClient {
@@ -40,6 +42,20 @@ final class SandboxClient {
         return http.sendAsync(postRequest(path, json, idempotencyKey), HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** A raw upload of unknown length, so the client sends it with chunked transfer encoding. */
+    HttpResponse<String> upload(String path, Supplier<InputStream> body, String idempotencyKey) {
+        return send(uploadRequest(path, idempotencyKey).PUT(HttpRequest.BodyPublishers.ofInputStream(body)).build());
+    }
+
+    /** A raw upload with a Content-Length. */
+    HttpResponse<String> upload(String path, byte[] body, String idempotencyKey) {
+        return send(uploadRequest(path, idempotencyKey).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     HttpResponse<String> get(String path) {
         return send(request(path).GET().build());
     }
@@ -59,6 +75,14 @@ final class SandboxClient {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10));
         if (bearerToken != null) {
             builder.header("Authorization", "Bearer " + bearerToken);
+        }
+        return builder;
+    }
+
+    private HttpRequest.Builder uploadRequest(String path, String idempotencyKey) {
+        HttpRequest.Builder builder = request(path).header("Content-Type", "application/octet-stream");
+        if (idempotencyKey != null) {
+            builder.header("Idempotency-Key", idempotencyKey);
         }
         return builder;
     }

@@ -1,0 +1,35 @@
+package io.splice.sandbox;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** The sandbox's state and the handler serving it, wired once from the options. */
+final class SandboxParts {
+
+    final RequestLog log = new RequestLog();
+    final RecordStore store;
+    final FaultInjector faults;
+    final TargetSettings settings = new TargetSettings();
+    final PlanboardJobs jobs;
+    final SandboxHandler handler;
+
+    SandboxParts(SandboxOptions options, Clock clock) {
+        ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        JsonResponses responses = new JsonResponses(mapper);
+        JsonObjectReader reader = new JsonObjectReader(mapper);
+        store = new RecordStore(clock);
+        faults = new FaultInjector(options.faults());
+        ApiGate gate = new ApiGate(new BearerTokenCheck(options.bearerToken()), faults, responses);
+        jobs = new PlanboardJobs(clock, Duration.ofMillis(options.planboardJobMillis()));
+        List<ApiEndpoints> endpoints = List.of(
+                new SettingsApi(settings, reader, responses),
+                new PlanboardJobApi(jobs, responses),
+                new DocumentApi(store, options.maxDocumentBytes(), responses));
+        CollectionApi collections = new CollectionApi(mapper, store, ValidationRules.standard(), new PlanboardJobHooks(jobs), responses);
+        handler = new SandboxHandler(new SandboxRouter(gate, endpoints, collections, log, responses), log, responses, clock);
+    }
+}
