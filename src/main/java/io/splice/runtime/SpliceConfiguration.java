@@ -119,11 +119,11 @@ public class SpliceConfiguration implements CamelConfiguration {
         registry.bind("blockedRecords", blockedRecords);
         registry.bind("recordMapper", new RecordMapper(migration));
         registry.bind("outcomes", new Outcomes(ledger, blockedRecords));
-        registry.bind("targetRates", new TargetRates(migration));
-        registry.bind("targetRequest", new TargetRequest(migration, new ContentStreams(routedSource), settings.targetToken()));
+        TargetRates rates = new TargetRates(migration);
+        registry.bind("targetRequest", new TargetRequest(migration, rates, new ContentStreams(routedSource), settings.targetToken()));
         registry.bind("targetResponse", new TargetResponse(json,
                 Long.parseLong(property(context, "splice.retry.max-retry-after-millis"))));
-        registry.bind("sqlTarget", new SqlTarget(migration));
+        registry.bind("sqlTarget", new SqlTarget(migration, rates));
         RunOwner owner = new RunOwner(Duration.ofMillis(Long.parseLong(property(context, "splice.run.stale-after-millis"))));
         Stages stages = new Stages(ledgerDb);
         RunReportBuilder reports = new RunReportBuilder(ledger, runs, stages, plan);

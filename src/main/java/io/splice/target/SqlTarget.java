@@ -21,9 +21,11 @@ public class SqlTarget {
     private static final String SQL_QUERY = "CamelSqlQuery";
 
     private final CompiledMigration migration;
+    private final TargetRates rates;
 
-    public SqlTarget(CompiledMigration migration) {
+    public SqlTarget(CompiledMigration migration, TargetRates rates) {
         this.migration = migration;
+        this.rates = rates;
     }
 
     /** The mapped record becomes the body, whose fields bind the statement's :#field parameters. */
@@ -34,6 +36,7 @@ public class SqlTarget {
         exchange.setProperty(Keys.ATTEMPTS, exchange.getProperty(Keys.ATTEMPTS, 0, Integer.class) + 1);
         message.setHeader(SQL_QUERY, entity.target().sql().statement());
         message.setBody(exchange.getProperty(Keys.MAPPED, Map.class));
+        rates.apply(exchange);
     }
 
     /** The target id: the mapped field named by idField, else the source key. */

@@ -25,11 +25,13 @@ public class TargetRequest {
     private static final Pattern PATH_FIELD = Pattern.compile("\\{([A-Za-z0-9_]+)}");
 
     private final CompiledMigration migration;
+    private final TargetRates rates;
     private final ContentStreams content;
     private final String bearerToken;
 
-    public TargetRequest(CompiledMigration migration, ContentStreams content, String bearerToken) {
+    public TargetRequest(CompiledMigration migration, TargetRates rates, ContentStreams content, String bearerToken) {
         this.migration = migration;
+        this.rates = rates;
         this.content = content;
         this.bearerToken = bearerToken == null || bearerToken.isBlank() ? null : bearerToken;
     }
@@ -56,7 +58,16 @@ public class TargetRequest {
             message.setBody(exchange.getProperty(Keys.REQUEST_BODY, String.class));
         } else {
             message.setHeader(Exchange.CONTENT_TYPE, expand(upload.contentType(), key, mapped(exchange), false));
-            message.setBody(content.open(exchange, entity, key));
+        }
+        rates.apply(exchange);
+    }
+
+    /** Right before the send: an upload's body is its content, streamed from the source. */
+    public void attachContent(Exchange exchange) throws Exception {
+        RecordKey key = IncomingRecord.keyOf(exchange);
+        CompiledEntity entity = migration.entity(key.entity());
+        if (entity.target().upload() != null) {
+            exchange.getMessage().setBody(content.open(exchange, entity, key));
         }
     }
 
