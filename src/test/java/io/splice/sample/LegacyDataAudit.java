@@ -2,17 +2,11 @@ package io.splice.sample;
 
 import static io.splice.sample.DefectKind.*;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +24,6 @@ final class LegacyDataAudit {
     private static final Pattern POSTCODE = Pattern.compile("^[1-9][0-9]{3} ?[A-Z]{2}$");
     private static final Pattern DIGITS = Pattern.compile("^[0-9]+$");
     private static final Pattern ISO_WEEK = Pattern.compile("^202[5-7]-W(0[1-9]|[1-4][0-9]|5[0-3])$");
-    private static final Set<Integer> BINARY = Set.of(Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB);
     private static final List<String> CUSTOMERS = List.of("acme-fiber", "nordnet", "glasweb");
 
     /** Defects found, and anything else off about the data (a valid row outside the brief's value ranges). */
@@ -45,17 +38,17 @@ final class LegacyDataAudit {
 
     static Findings of(DataSource dataSource) throws SQLException {
         LegacyDataAudit audit = new LegacyDataAudit();
-        Map<Long, Map<String, String>> projects = rows(dataSource, SampleTables.PROJECTS);
-        Map<Long, Map<String, String>> addresses = rows(dataSource, SampleTables.ADDRESSES);
-        Map<Long, Map<String, String>> connections = rows(dataSource, SampleTables.CONNECTIONS);
+        Map<Long, Map<String, String>> projects = TableRowsAsText.of(dataSource, SampleTables.PROJECTS);
+        Map<Long, Map<String, String>> addresses = TableRowsAsText.of(dataSource, SampleTables.ADDRESSES);
+        Map<Long, Map<String, String>> connections = TableRowsAsText.of(dataSource, SampleTables.CONNECTIONS);
         projects.forEach(audit::project);
         addresses.forEach((id, row) -> audit.address(id, row, projects));
         connections.forEach((id, row) -> audit.connection(id, row, addresses));
-        rows(dataSource, SampleTables.ASSIGNMENTS).forEach((id, row) -> audit.assignment(id, row, connections));
-        Map<Long, Map<String, String>> planboards = rows(dataSource, SampleTables.PLANBOARDS);
+        TableRowsAsText.of(dataSource, SampleTables.ASSIGNMENTS).forEach((id, row) -> audit.assignment(id, row, connections));
+        Map<Long, Map<String, String>> planboards = TableRowsAsText.of(dataSource, SampleTables.PLANBOARDS);
         planboards.forEach((id, row) -> audit.planboard(id, row, projects));
         audit.expectDistinctWeeksPerProject(planboards);
-        rows(dataSource, SampleTables.DOCUMENTS).forEach((id, row) -> audit.document(id, row, projects));
+        TableRowsAsText.of(dataSource, SampleTables.DOCUMENTS).forEach((id, row) -> audit.document(id, row, projects));
         return new Findings(Set.copyOf(audit.defects), List.copyOf(audit.anomalies));
     }
 
@@ -196,33 +189,5 @@ final class LegacyDataAudit {
             anomalies.add(table + " row " + id + " has more than one defect: " + found);
         }
         found.forEach(kind -> defects.add(new PlantedDefect(table, id, kind.field(), kind)));
-    }
-
-    /** Bytes as {@code label.size} and {@code label.head} (the first bytes in hex): drivers render bytes as text differently. */
-    private static void putBytes(Map<String, String> row, String label, byte[] bytes) {
-        row.put(label + ".size", bytes == null ? null : Integer.toString(bytes.length));
-        row.put(label + ".head", bytes == null ? null : HexFormat.of().formatHex(bytes, 0, Math.min(bytes.length, 8)));
-    }
-
-    private static Map<Long, Map<String, String>> rows(DataSource dataSource, String table) throws SQLException {
-        Map<Long, Map<String, String>> rows = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT * FROM " + table)) {
-            ResultSetMetaData columns = result.getMetaData();
-            while (result.next()) {
-                Map<String, String> row = new HashMap<>();
-                for (int column = 1; column <= columns.getColumnCount(); column++) {
-                    String label = columns.getColumnLabel(column).toLowerCase(Locale.ROOT);
-                    if (BINARY.contains(columns.getColumnType(column))) {
-                        putBytes(row, label, result.getBytes(column));
-                    } else {
-                        row.put(label, result.getString(column));
-                    }
-                }
-                rows.put(Long.parseLong(row.get("id")), row);
-            }
-        }
-        return rows;
     }
 }

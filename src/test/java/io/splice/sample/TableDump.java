@@ -7,21 +7,17 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.StringJoiner;
 
 import javax.sql.DataSource;
 
 /** Every row of the sample tables as text, in key order, to compare databases with. */
 final class TableDump {
-
-    private static final Set<Integer> BINARY = Set.of(Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB);
 
     private TableDump() {
     }
@@ -44,7 +40,7 @@ final class TableDump {
             while (result.next()) {
                 StringJoiner row = new StringJoiner(" | ");
                 for (int column = 1; column <= columns.getColumnCount(); column++) {
-                    String value = BINARY.contains(columns.getColumnType(column))
+                    String value = TableRowsAsText.BINARY.contains(columns.getColumnType(column))
                             ? digest(result.getBytes(column)) : result.getString(column);
                     row.add(columns.getColumnLabel(column).toLowerCase() + "=" + value);
                 }
