@@ -3,6 +3,8 @@
 -- customer (the tenant) is denormalised onto every child table: each row holds its project's customer,
 -- so one tenant's rows can be selected without joins (and orphans still have one).
 -- Drops first so the script can be rerun against the same database.
+DROP TABLE IF EXISTS documents;
+DROP TABLE IF EXISTS planboards;
 DROP TABLE IF EXISTS assignments;
 DROP TABLE IF EXISTS connections;
 DROP TABLE IF EXISTS addresses;
@@ -54,3 +56,28 @@ CREATE TABLE assignments (
 );
 
 CREATE INDEX assignments_customer_idx ON assignments (customer);
+
+-- The legacy tool's weekly capacity plan: homes a crew can connect for a project in an ISO week ('2025-W07').
+CREATE TABLE planboards (
+    id          BIGINT       PRIMARY KEY,
+    project_id  BIGINT       NOT NULL,
+    week        VARCHAR(8),
+    crew        VARCHAR(60),
+    capacity    INT,
+    customer    VARCHAR(60)
+);
+
+CREATE INDEX planboards_customer_idx ON planboards (customer);
+
+-- Files attached to projects, content inserted as a stream.
+-- BYTEA is PostgreSQL's binary type; H2 2.x takes it as BINARY VARYING, so the script stays one for both.
+CREATE TABLE documents (
+    id            BIGINT        PRIMARY KEY,
+    project_id    BIGINT        NOT NULL,
+    filename      VARCHAR(200),
+    content_type  VARCHAR(100),
+    content       BYTEA,
+    customer      VARCHAR(60)
+);
+
+CREATE INDEX documents_customer_idx ON documents (customer);

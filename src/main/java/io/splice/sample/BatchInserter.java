@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 /** Inserts one table's generated rows in JDBC batches, all in one transaction. */
 final class BatchInserter {
 
+    /** Rows per batch unless the table asks for fewer. */
     static final int BATCH_SIZE = 1000;
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchInserter.class);
@@ -45,7 +46,7 @@ final class BatchInserter {
         for (long id = 1; id <= rows.count(); id++) {
             rows.row(id).bind(insert);
             insert.addBatch();
-            if (++pending == BATCH_SIZE) {
+            if (++pending == rows.batchSize()) {
                 insert.executeBatch();
                 pending = 0;
             }

@@ -16,7 +16,9 @@ public enum DefectKind {
     INVALID_KIND(SampleTables.CONNECTIONS, "kind"),
     ORPHAN_CONNECTION(SampleTables.ASSIGNMENTS, "connection_id"),
     INVALID_WORK_TYPE(SampleTables.ASSIGNMENTS, "work_type"),
-    MISSING_DUE_DATE(SampleTables.ASSIGNMENTS, "due_on");
+    MISSING_DUE_DATE(SampleTables.ASSIGNMENTS, "due_on"),
+    NEGATIVE_CAPACITY(SampleTables.PLANBOARDS, "capacity"),
+    MISSING_FILENAME(SampleTables.DOCUMENTS, "filename");
 
     private final String table;
     private final String field;

@@ -51,6 +51,11 @@ final class ProjectRows implements TableRows {
         return CUSTOMERS.get((int) ((projectId - 1) % CUSTOMERS.size()));
     }
 
+    /** The project's code, {@code PRJ-0001}; documents are named after it. */
+    static String code(long projectId) {
+        return String.format(Locale.ROOT, "PRJ-%04d", projectId);
+    }
+
     /** The city a project works in; its addresses lie there too. */
     String city(long projectId) {
         return PlaceNames.city(cities.forRow(projectId));
@@ -69,6 +74,6 @@ final class ProjectRows implements TableRows {
         if (defects.is(id, INVALID_STATUS)) {
             status = INVALID_STATUS_VALUE;
         }
-        return new ProjectRow(id, String.format(Locale.ROOT, "PRJ-%04d", id), name, customer(id), status, createdAt);
+        return new ProjectRow(id, code(id), name, customer(id), status, createdAt);
     }
 }

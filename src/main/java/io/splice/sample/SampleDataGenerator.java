@@ -24,7 +24,7 @@ public final class SampleDataGenerator {
     private final double scale;
     private final Integer projects;
 
-    /** @param scale 1.0 = 20 projects and 2,000 addresses; must be positive */
+    /** @param scale 1.0 = 20 projects (4 planboards, 2 documents each) and 2,000 addresses; must be positive */
     public SampleDataGenerator(long seed, double scale) {
         this(seed, scale, null);
     }
@@ -39,12 +39,21 @@ public final class SampleDataGenerator {
         this.seed = seed;
         this.scale = scale;
         this.projects = projects;
-        addressCount(); // fail here, not halfway through a load, if the scale is too large
+        // Fail here, not halfway through a load, if the scale or the project count is too large
+        addressCount();
+        if ((long) projectCount() * PlanboardRows.PER_PROJECT > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(projectCount() + " projects are too many for int planboard ids");
+        }
     }
 
     /** The same generator with this many projects (= message groups), whatever the scale. */
     public SampleDataGenerator withProjects(int projects) {
         return new SampleDataGenerator(seed, scale, projects);
+    }
+
+    /** The documents' content as {@link #generate} writes it, recomputed from the seed, to check a target against. */
+    public SampleDocuments documents() {
+        return new SampleDocuments(seed, DocumentRows.count(projectCount()));
     }
 
     /** (Re)creates the sample schema, inserts all rows one transaction per table, and returns what it planted. */
@@ -57,8 +66,9 @@ public final class SampleDataGenerator {
         }
         SampleManifest manifest = tables.manifest();
         LOG.info("Generated sample data (seed {}, scale {}): {} projects, {} addresses, {} connections, "
-                + "{} assignments, {} planted defects", seed, scale, manifest.projects(), manifest.addresses(),
-                manifest.connections(), manifest.assignments(), manifest.defects().size());
+                + "{} assignments, {} planboards, {} documents, {} planted defects", seed, scale, manifest.projects(),
+                manifest.addresses(), manifest.connections(), manifest.assignments(), manifest.planboards(),
+                manifest.documents(), manifest.defects().size());
         return manifest;
     }
 
@@ -84,15 +94,17 @@ public final class SampleDataGenerator {
         ProjectRows projectRows = new ProjectRows(seed, projectCount());
         AddressRows addressRows = new AddressRows(seed, addressCount(), projectRows);
         ConnectionRows connectionRows = new ConnectionRows(seed, addressRows);
-        return new SampleRows(projectRows, addressRows, connectionRows, new AssignmentRows(seed, connectionRows));
+        // Each table draws from streams of its own: adding one never changes another's rows
+        return new SampleRows(projectRows, addressRows, connectionRows, new AssignmentRows(seed, connectionRows),
+                new PlanboardRows(seed, projectRows), new DocumentRows(seed, projectRows));
     }
 
-    /** The four tables' row sources, wired parent to child. */
+    /** The tables' row sources, wired parent to child. */
     private record SampleRows(ProjectRows projects, AddressRows addresses, ConnectionRows connections,
-            AssignmentRows assignments) {
+            AssignmentRows assignments, PlanboardRows planboards, DocumentRows documents) {
 
         List<TableRows> parentsFirst() {
-            return List.of(projects, addresses, connections, assignments);
+            return List.of(projects, addresses, connections, assignments, planboards, documents);
         }
 
         SampleManifest manifest() {
@@ -101,7 +113,7 @@ public final class SampleDataGenerator {
                 defects.addAll(rows.defects().planted());
             }
             return new SampleManifest(projects.count(), addresses.count(), connections.count(), assignments.count(),
-                    defects);
+                    planboards.count(), documents.count(), defects);
         }
     }
 }

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
  * What the generator planted: row counts per table and every defective row.
  * Defects are ordered by table (parents first), then by id.
  */
-public record SampleManifest(int projects, int addresses, int connections, int assignments, List<PlantedDefect> defects) {
+public record SampleManifest(int projects, int addresses, int connections, int assignments, int planboards,
+        int documents, List<PlantedDefect> defects) {
 
     public SampleManifest {
         defects = List.copyOf(defects);
@@ -36,6 +37,8 @@ public record SampleManifest(int projects, int addresses, int connections, int a
             case SampleTables.ADDRESSES -> addresses;
             case SampleTables.CONNECTIONS -> connections;
             case SampleTables.ASSIGNMENTS -> assignments;
+            case SampleTables.PLANBOARDS -> planboards;
+            case SampleTables.DOCUMENTS -> documents;
             default -> throw new IllegalArgumentException("Not a sample table: " + table);
         };
     }

@@ -10,4 +10,9 @@ interface TableRows {
     SampleRow row(long id);
 
     DefectPlan defects();
+
+    /** Rows per JDBC batch; a table of large values sends fewer at a time. */
+    default int batchSize() {
+        return BatchInserter.BATCH_SIZE;
+    }
 }

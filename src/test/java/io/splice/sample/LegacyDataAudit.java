@@ -2,11 +2,7 @@ package io.splice.sample;
 
 import static io.splice.sample.DefectKind.*;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +23,7 @@ final class LegacyDataAudit {
 
     private static final Pattern POSTCODE = Pattern.compile("^[1-9][0-9]{3} ?[A-Z]{2}$");
     private static final Pattern DIGITS = Pattern.compile("^[0-9]+$");
+    private static final Pattern ISO_WEEK = Pattern.compile("^202[5-7]-W(0[1-9]|[1-4][0-9]|5[0-3])$");
     private static final List<String> CUSTOMERS = List.of("acme-fiber", "nordnet", "glasweb");
 
     /** Defects found, and anything else off about the data (a valid row outside the brief's value ranges). */
@@ -41,13 +38,17 @@ final class LegacyDataAudit {
 
     static Findings of(DataSource dataSource) throws SQLException {
         LegacyDataAudit audit = new LegacyDataAudit();
-        Map<Long, Map<String, String>> projects = rows(dataSource, SampleTables.PROJECTS);
-        Map<Long, Map<String, String>> addresses = rows(dataSource, SampleTables.ADDRESSES);
-        Map<Long, Map<String, String>> connections = rows(dataSource, SampleTables.CONNECTIONS);
+        Map<Long, Map<String, String>> projects = TableRowsAsText.of(dataSource, SampleTables.PROJECTS);
+        Map<Long, Map<String, String>> addresses = TableRowsAsText.of(dataSource, SampleTables.ADDRESSES);
+        Map<Long, Map<String, String>> connections = TableRowsAsText.of(dataSource, SampleTables.CONNECTIONS);
         projects.forEach(audit::project);
         addresses.forEach((id, row) -> audit.address(id, row, projects));
         connections.forEach((id, row) -> audit.connection(id, row, addresses));
-        rows(dataSource, SampleTables.ASSIGNMENTS).forEach((id, row) -> audit.assignment(id, row, connections));
+        TableRowsAsText.of(dataSource, SampleTables.ASSIGNMENTS).forEach((id, row) -> audit.assignment(id, row, connections));
+        Map<Long, Map<String, String>> planboards = TableRowsAsText.of(dataSource, SampleTables.PLANBOARDS);
+        planboards.forEach((id, row) -> audit.planboard(id, row, projects));
+        audit.expectDistinctWeeksPerProject(planboards);
+        TableRowsAsText.of(dataSource, SampleTables.DOCUMENTS).forEach((id, row) -> audit.document(id, row, projects));
         return new Findings(Set.copyOf(audit.defects), List.copyOf(audit.anomalies));
     }
 
@@ -107,6 +108,59 @@ final class LegacyDataAudit {
         record(SampleTables.ASSIGNMENTS, id, found);
     }
 
+    private void planboard(long id, Map<String, String> row, Map<Long, Map<String, String>> projects) {
+        List<DefectKind> found = new ArrayList<>();
+        long projectId = Long.parseLong(row.get("project_id"));
+        Map<String, String> project = projects.get(projectId);
+        expect(id, row, project != null, "project_id");
+        expectCustomer(id, row, project, projectId);
+        String capacity = row.get("capacity");
+        flag(found, capacity != null && Integer.parseInt(capacity) < 0, NEGATIVE_CAPACITY);
+        // A crew connects 10 to 120 homes a week
+        expect(id, row, capacity == null || Integer.parseInt(capacity) < 0
+                || Integer.parseInt(capacity) >= 10 && Integer.parseInt(capacity) <= 120, "capacity");
+        expect(id, row, row.get("week") != null && ISO_WEEK.matcher(row.get("week")).matches(), "week");
+        expect(id, row, row.get("crew") != null, "crew");
+        record(SampleTables.PLANBOARDS, id, found);
+    }
+
+    private void document(long id, Map<String, String> row, Map<Long, Map<String, String>> projects) {
+        List<DefectKind> found = new ArrayList<>();
+        long projectId = Long.parseLong(row.get("project_id"));
+        Map<String, String> project = projects.get(projectId);
+        expect(id, row, project != null, "project_id");
+        expectCustomer(id, row, project, projectId);
+        String filename = row.get("filename");
+        flag(found, filename == null, MISSING_FILENAME);
+        String contentType = row.get("content_type");
+        String extension = "application/pdf".equals(contentType) ? "pdf" : "jpg";
+        // PRJ-0003-survey-1.pdf: the project's code, a topic, the file's number within the project
+        expect(id, row, filename == null || project != null && filename.matches(
+                Pattern.quote(project.get("code")) + "-[a-z]+-[12]\\." + extension), "filename");
+        expect(id, row, List.of("application/pdf", "image/jpeg").contains(contentType), "content_type");
+        String head = row.get("content.head");
+        expect(id, row, head != null && head.startsWith("application/pdf".equals(contentType) ? "255044462d" : "ffd8ff"),
+                "content");
+        long size = row.get("content.size") == null ? 0 : Long.parseLong(row.get("content.size"));
+        expect(id, row, size >= 1024 && size <= 256 * 1024, "content.size");
+        record(SampleTables.DOCUMENTS, id, found);
+    }
+
+    /** A project's plan covers as many distinct weeks as it has planboards. */
+    private void expectDistinctWeeksPerProject(Map<Long, Map<String, String>> planboards) {
+        Map<String, Set<String>> weeks = new HashMap<>();
+        Map<String, Integer> boards = new HashMap<>();
+        planboards.values().forEach(row -> {
+            weeks.computeIfAbsent(row.get("project_id"), project -> new HashSet<>()).add(row.get("week"));
+            boards.merge(row.get("project_id"), 1, Integer::sum);
+        });
+        boards.forEach((project, count) -> {
+            if (weeks.get(project).size() != count) {
+                anomalies.add("project " + project + " has " + count + " planboards in weeks " + weeks.get(project));
+            }
+        });
+    }
+
     private static void flag(List<DefectKind> found, boolean bad, DefectKind kind) {
         if (bad) {
             found.add(kind);
@@ -135,22 +189,5 @@ final class LegacyDataAudit {
             anomalies.add(table + " row " + id + " has more than one defect: " + found);
         }
         found.forEach(kind -> defects.add(new PlantedDefect(table, id, kind.field(), kind)));
-    }
-
-    private static Map<Long, Map<String, String>> rows(DataSource dataSource, String table) throws SQLException {
-        Map<Long, Map<String, String>> rows = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT * FROM " + table)) {
-            ResultSetMetaData columns = result.getMetaData();
-            while (result.next()) {
-                Map<String, String> row = new HashMap<>();
-                for (int column = 1; column <= columns.getColumnCount(); column++) {
-                    row.put(columns.getColumnLabel(column).toLowerCase(Locale.ROOT), result.getString(column));
-                }
-                rows.put(Long.parseLong(row.get("id")), row);
-            }
-        }
-        return rows;
     }
 }

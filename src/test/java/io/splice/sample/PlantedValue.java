@@ -17,7 +17,8 @@ final class PlantedValue {
 
     static boolean isBad(Connection connection, DefectKind kind, String value) throws SQLException {
         return switch (kind) {
-            case MISSING_NAME, MISSING_STREET, MISSING_DUE_DATE -> value == null;
+            case MISSING_NAME, MISSING_STREET, MISSING_DUE_DATE, MISSING_FILENAME -> value == null;
+            case NEGATIVE_CAPACITY -> value != null && Integer.parseInt(value) < 0;
             case INVALID_STATUS -> "ARCHIVED?".equals(value);
             case INVALID_POSTCODE -> value != null && !POSTCODE.matcher(value).matches();
             case ZERO_HOUSE_NUMBER -> "0".equals(value);

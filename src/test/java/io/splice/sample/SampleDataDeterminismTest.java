@@ -22,8 +22,26 @@ class SampleDataDeterminismTest {
 
             Map<String, List<String>> firstRows = TableDump.all(first.dataSource());
             assertThat(firstRows.get(SampleTables.ADDRESSES)).hasSize(1000);
+            assertThat(firstRows.get(SampleTables.PLANBOARDS)).hasSize(40).hasSize(firstManifest.planboards());
+            assertThat(firstRows.get(SampleTables.DOCUMENTS)).hasSize(20).hasSize(firstManifest.documents());
             assertThat(TableDump.all(second.dataSource())).isEqualTo(firstRows);
             assertThat(secondManifest).isEqualTo(firstManifest);
+        }
+    }
+
+    @Test
+    void theDumpedDocumentsCarryTheDigestsRecomputedFromTheSeed() throws SQLException {
+        SampleDataGenerator generator = new SampleDataGenerator(7L, SCALE);
+        try (ScratchPostgresDatabase database = ScratchPostgresDatabase.create()) {
+            generator.generate(database.dataSource());
+            SampleDocuments documents = new SampleDataGenerator(7L, SCALE).documents();
+
+            List<String> rows = TableDump.of(database.dataSource(), SampleTables.DOCUMENTS);
+            assertThat(rows).hasSize(documents.count());
+            for (int i = 0; i < rows.size(); i++) {
+                DocumentDigest digest = documents.digest(i + 1L);
+                assertThat(rows.get(i)).contains("content=" + digest.size() + " bytes, sha256 " + digest.sha256());
+            }
         }
     }
 
@@ -40,6 +58,8 @@ class SampleDataDeterminismTest {
             }
             assertThat(eightManifest.defectiveIds(SampleTables.ADDRESSES))
                     .isNotEqualTo(sevenManifest.defectiveIds(SampleTables.ADDRESSES));
+            assertThat(eightManifest.defectiveIds(SampleTables.PLANBOARDS))
+                    .isNotEqualTo(sevenManifest.defectiveIds(SampleTables.PLANBOARDS));
         }
     }
 

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,8 @@ class SampleDataGeneratorPostgresTest {
         // One connection per address plus a second for ~10% of them
         assertThat(manifest.connections()).isBetween(2150, 2250);
         assertThat(manifest.assignments()).isEqualTo(manifest.connections());
+        assertThat(manifest.planboards()).isEqualTo(80);
+        assertThat(manifest.documents()).isEqualTo(40);
     }
 
     @Test
@@ -73,7 +76,8 @@ class SampleDataGeneratorPostgresTest {
 
     @Test
     void aboutTwoPercentOfEachLargeTableIsDefective() {
-        for (String table : List.of(SampleTables.ADDRESSES, SampleTables.CONNECTIONS, SampleTables.ASSIGNMENTS)) {
+        for (String table : List.of(SampleTables.ADDRESSES, SampleTables.CONNECTIONS, SampleTables.ASSIGNMENTS,
+                SampleTables.PLANBOARDS, SampleTables.DOCUMENTS)) {
             double rate = (double) manifest.defects(table).size() / manifest.rows(table);
             assertThat(rate).as(table).isBetween(0.01, 0.03);
         }
@@ -89,6 +93,44 @@ class SampleDataGeneratorPostgresTest {
                 .containsAll(DefectKind.of(SampleTables.CONNECTIONS));
         assertThat(manifest.defects(SampleTables.ASSIGNMENTS)).extracting(PlantedDefect::kind)
                 .containsAll(DefectKind.of(SampleTables.ASSIGNMENTS));
+        // 2% of 80 planboards and of 40 documents
+        assertThat(manifest.defects(SampleTables.PLANBOARDS)).hasSize(2).extracting(PlantedDefect::kind)
+                .containsOnly(DefectKind.NEGATIVE_CAPACITY);
+        assertThat(manifest.defects(SampleTables.DOCUMENTS)).hasSize(1).extracting(PlantedDefect::kind)
+                .containsOnly(DefectKind.MISSING_FILENAME);
+    }
+
+    @Test
+    void everyDocumentHoldsTheBytesItsDigestDescribes() throws SQLException {
+        SampleDocuments documents = new SampleDataGenerator(42L, 1.0).documents();
+        Map<Long, DocumentDigest> stored = new HashMap<>();
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT id, content, content_type FROM documents");
+             ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                long id = result.getLong(1);
+                stored.put(id, DocumentDigest.of(id, result.getBytes(2)));
+                assertThat(result.getString(3)).as("document %d", id).isEqualTo(documents.contentType(id));
+            }
+        }
+
+        assertThat(stored).hasSize(manifest.documents());
+        stored.forEach((id, digest) -> assertThat(digest).isEqualTo(documents.digest(id)));
+        assertThat(stored.values()).extracting(DocumentDigest::sha256).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void eachProjectHasFourPlanboardsAndTwoDocuments() throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT p.id,"
+                     + " (SELECT count(*) FROM planboards b WHERE b.project_id = p.id),"
+                     + " (SELECT count(*) FROM documents d WHERE d.project_id = p.id) FROM projects p");
+             ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                assertThat(List.of(result.getInt(2), result.getInt(3))).as("project %d", result.getLong(1))
+                        .containsExactly(4, 2);
+            }
+        }
     }
 
     @Test

@@ -16,6 +16,17 @@ class SampleDataGeneratorTest {
         assertThat(manifest.addresses()).isEqualTo(5000);
         assertThat(manifest.assignments()).isEqualTo(manifest.connections());
         assertThat(manifest.connections()).isBetween(5350, 5650);
+        assertThat(manifest.planboards()).isEqualTo(200);
+        assertThat(manifest.documents()).isEqualTo(100);
+    }
+
+    @Test
+    void planboardsAndDocumentsFollowTheProjectCount() {
+        SampleManifest manifest = new SampleDataGenerator(1L, 1.0).withProjects(7).manifest();
+
+        assertThat(manifest.planboards()).isEqualTo(28);
+        assertThat(manifest.documents()).isEqualTo(14);
+        assertThat(new SampleDataGenerator(1L, 1.0).withProjects(7).documents().count()).isEqualTo(14);
     }
 
     @Test
@@ -26,6 +37,8 @@ class SampleDataGeneratorTest {
         assertThatIllegalArgumentException().isThrownBy(() -> new SampleDataGenerator(1L, Double.POSITIVE_INFINITY));
         assertThatIllegalArgumentException().isThrownBy(() -> new SampleDataGenerator(1L, 1e9));
         assertThatIllegalArgumentException().isThrownBy(() -> new SampleDataGenerator(1L, 1.0).withProjects(0));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new SampleDataGenerator(1L, 1.0).withProjects(Integer.MAX_VALUE / 3));
     }
 
     @Test

@@ -28,6 +28,11 @@ class SampleDataSizesTest {
             assertThat(manifest.defects(SampleTables.ADDRESSES)).hasSize(1);
             assertThat(manifest.defects(SampleTables.CONNECTIONS)).hasSize(1);
             assertThat(manifest.defects(SampleTables.ASSIGNMENTS)).hasSize(1);
+            // One project: 4 planboards and 2 documents, too few for a defect
+            assertThat(manifest.planboards()).isEqualTo(4);
+            assertThat(manifest.documents()).isEqualTo(2);
+            assertThat(manifest.defects(SampleTables.PLANBOARDS)).isEmpty();
+            assertThat(manifest.defects(SampleTables.DOCUMENTS)).isEmpty();
             assertAuditFindsExactly(database, manifest);
         }
     }
@@ -49,6 +54,10 @@ class SampleDataSizesTest {
             assertThat(manifest.projects()).isEqualTo(64);
             assertThat(manifest.addresses()).isEqualTo(1000);
             assertThat(manifest.defects(SampleTables.PROJECTS)).hasSize(1);
+            assertThat(manifest.planboards()).isEqualTo(256);
+            assertThat(manifest.defects(SampleTables.PLANBOARDS)).hasSize(5);
+            assertThat(manifest.documents()).isEqualTo(128);
+            assertThat(manifest.defects(SampleTables.DOCUMENTS)).hasSize(3);
             Set<Long> projectsUsed = projectIdsOfAddresses(database);
             long orphans = manifest.defects(SampleTables.ADDRESSES).stream()
                     .filter(defect -> defect.kind() == DefectKind.ORPHAN_PROJECT).count();

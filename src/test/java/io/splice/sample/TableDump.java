@@ -1,11 +1,14 @@
 package io.splice.sample;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +40,26 @@ final class TableDump {
             while (result.next()) {
                 StringJoiner row = new StringJoiner(" | ");
                 for (int column = 1; column <= columns.getColumnCount(); column++) {
-                    row.add(columns.getColumnLabel(column).toLowerCase() + "=" + result.getString(column));
+                    String value = TableRowsAsText.BINARY.contains(columns.getColumnType(column))
+                            ? digest(result.getBytes(column)) : result.getString(column);
+                    row.add(columns.getColumnLabel(column).toLowerCase() + "=" + value);
                 }
                 rows.add(row.toString());
             }
         }
         return rows;
+    }
+
+    /** Bytes as size and SHA-256: each driver renders them as text its own way, and they can be large. */
+    private static String digest(byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return bytes.length + " bytes, sha256 "
+                    + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

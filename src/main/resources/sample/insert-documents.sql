@@ -1,0 +1,1 @@
+INSERT INTO documents (id, project_id, filename, content_type, content, customer) VALUES (?, ?, ?, ?, ?, ?)

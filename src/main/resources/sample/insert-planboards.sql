@@ -1,0 +1,1 @@
+INSERT INTO planboards (id, project_id, week, crew, capacity, customer) VALUES (?, ?, ?, ?, ?, ?)
