@@ -30,6 +30,8 @@ import picocli.CommandLine.Option;
                 "Run it twice: the second run migrates nothing, the ledger already has every record."})
 public class DemoCommand implements Callable<Integer> {
 
+    private static final long PLANBOARD_JOB_MILLIS = 1500;
+
     @Option(names = "--work-dir", defaultValue = "work/demo", description = "Where the demo keeps its data (default: ${DEFAULT-VALUE}).")
     Path workDir;
 
@@ -56,20 +58,26 @@ public class DemoCommand implements Callable<Integer> {
         }
         Files.createDirectories(workDir);
         SampleManifest sample = new SampleDataGenerator(seed, scale).generate(h2("source"));
-        System.out.printf("Sample legacy database: %d projects, %d addresses, %d connections, %d assignments "
-                        + "(%d planted defects) in %s%n", sample.projects(), sample.addresses(), sample.connections(),
-                sample.assignments(), sample.defects().size(), workDir.resolve("source"));
+        System.out.printf("Sample legacy database: %d projects, %d addresses, %d connections, %d assignments, "
+                        + "%d planboards, %d documents (%d planted defects) in %s%n", sample.projects(), sample.addresses(),
+                sample.connections(), sample.assignments(), sample.planboards(), sample.documents(),
+                sample.defects().size(), workDir.resolve("source"));
         SampleSchema.createTargetTables(h2("target"));
         FaultSettings faults = FaultSettings.none().withUnavailableRate(unavailableRate).withSeed(seed);
-        try (SandboxTarget sandbox = SandboxTarget.start(SandboxOptions.defaults().withFaults(faults))) {
+        // the new system's planboard jobs take a while: the plan waits for them before the planboards
+        try (SandboxTarget sandbox = SandboxTarget.start(SandboxOptions.defaults().withFaults(faults)
+                .withPlanboardJobMillis(PLANBOARD_JOB_MILLIS))) {
             System.out.printf("Sandbox target listening on %s (%.0f%% of requests answered 503)%n",
                     sandbox.baseUrl(), unavailableRate * 100);
             try (SpliceRuntime splice = SpliceRuntime.start(options.propertyFiles(), overrides(sandbox))) {
                 List<CompletedRun> runs = splice.runMigration();
-                System.out.printf("Sandbox received %d requests; holds %d projects, %d addresses, %d connections "
-                                + "(work orders went to the new system's database %s)%n", sandbox.requests().size(),
+                System.out.printf("Sandbox received %d requests; holds %d projects, %d addresses, %d connections, "
+                                + "%d documents, %d planboards (work orders went to the new system's database %s); "
+                                + "workflows active again: %s, e-mail on again: %s%n", sandbox.requests().size(),
                         sandbox.records("projects").size(), sandbox.records("addresses").size(),
-                        sandbox.records("connections").size(), workDir.resolve("target"));
+                        sandbox.records("connections").size(), sandbox.records("documents").size(),
+                        sandbox.records("planboards").size(), workDir.resolve("target"), sandbox.activeWorkflows(),
+                        sandbox.emailEnabled());
                 return RunSummaries.print(runs, System.out);
             }
         }

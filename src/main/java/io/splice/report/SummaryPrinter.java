@@ -3,6 +3,7 @@ package io.splice.report;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The summary a person reads at the end of a run; the last line names the report file. */
 public final class SummaryPrinter {
@@ -19,16 +20,21 @@ public final class SummaryPrinter {
         if (report.error() != null) {
             out.println("Error: " + report.error());
         }
-        out.printf("%-16s %10s %10s %10s %10s %10s%n", "entity", "total", "migrated", "failed", "blocked", "skipped");
+        if (!report.tenants().isEmpty() && !report.tenants().get(0).stages().isEmpty()) {
+            out.println("Stages: " + report.tenants().get(0).stages().stream()
+                    .map(stage -> stage.name() + (stage.attempt() > 1 ? "#" + stage.attempt() : "") + " " + stage.status())
+                    .collect(Collectors.joining(", ")));
+        }
+        out.printf("%-20s %10s %10s %10s %10s %10s%n", "entity", "total", "migrated", "failed", "blocked", "skipped");
         for (RunReport.EntityCounts e : report.entities()) {
-            out.printf("%-16s %10d %10d %10d %10d %10d%s%n", e.name(), e.total(), e.migrated(), e.failed(), e.blocked(),
+            out.printf("%-20s %10d %10d %10d %10d %10d%s%n", e.name(), e.total(), e.migrated(), e.failed(), e.blocked(),
                     e.skipped(),
                     e.pending() > 0 ? "   (" + e.pending() + " without outcome)" : "");
         }
         if (!report.failures().isEmpty()) {
             out.println("Not migrated, by reason:");
             for (RunReport.FailureCount f : report.failures().subList(0, Math.min(MAX_REASONS, report.failures().size()))) {
-                out.printf("  %-14s %-8s %6d  %s%n", f.entity(), f.status(), f.count(), f.reason());
+                out.printf("  %-18s %-8s %6d  %s%n", f.entity(), f.status(), f.count(), f.reason());
             }
             if (report.failures().size() > MAX_REASONS) {
                 List<RunReport.FailureCount> rest = report.failures().subList(MAX_REASONS, report.failures().size());

@@ -38,6 +38,10 @@ public final class ValidationRules {
                         FieldRule.required("addressId"),
                         FieldRule.oneOf("kind", List.of("FTTH", "FTTB")),
                         FieldRule.oneOf("status", List.of("PLANNED", "CONNECTED", "CANCELLED"))),
+                "planboards", List.of(
+                        FieldRule.required("projectId"),
+                        FieldRule.matching("week", "^\\d{4}-W\\d{2}$", "must match 2025-W07"),
+                        FieldRule.integerAtLeast("capacity", 0)),
                 "assignments", List.of(
                         FieldRule.required("connectionId"),
                         FieldRule.oneOf("workType", List.of("SURVEY", "CIVIL", "SPLICING", "ACTIVATION")),
