@@ -1,7 +1,8 @@
 package io.splice.plan;
 
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,23 +41,34 @@ public class Restores {
         if (runId == null) {
             return List.of();
         }
-        Map<String, String> latest = new LinkedHashMap<>();
-        stages.history(runId).forEach(e -> latest.put(e.stage(), e.kind() + "/" + e.status()));
+        Map<String, Instant> ran = new HashMap<>();
+        Map<String, Instant> restored = new HashMap<>();
+        for (Stages.StageExecution execution : stages.history(runId)) {
+            if (execution.stage().endsWith(SUFFIX)) {
+                if ("COMPLETED".equals(execution.status())) {
+                    restored.merge(execution.stage(), execution.startedAt(), Restores::later);
+                }
+            } else {
+                ran.merge(execution.stage(), execution.startedAt(), Restores::later);
+            }
+        }
         List<String> due = new ArrayList<>();
         for (StageDefinition stage : plan.stages()) {
-            if (stage.target() == null || stage.target().restore().isEmpty() || !latest.containsKey(stage.name())) {
+            Instant lastRun = ran.get(stage.name());
+            if (stage.target() == null || stage.target().restore().isEmpty() || lastRun == null) {
                 continue;
             }
-            // ran (in some state) and no restore completed after its latest attempt
-            List<String> order = new ArrayList<>(latest.keySet());
-            int ran = order.indexOf(stage.name());
-            int restored = order.indexOf(stage.name() + SUFFIX);
-            boolean restoredSince = restored > ran && latest.get(stage.name() + SUFFIX).endsWith("/COMPLETED");
-            if (!restoredSince) {
+            // ran (in whatever state) and no restore completed since its latest attempt
+            Instant lastRestore = restored.get(stage.name() + SUFFIX);
+            if (lastRestore == null || lastRestore.isBefore(lastRun)) {
                 due.add(stage.name());
             }
         }
         return due;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     public void begin(Exchange exchange) {
