@@ -80,6 +80,13 @@ public class Ledger {
         requireOneRow(jdbc.update(sql.get("record-failed"), params), key);
     }
 
+    /** Records of some entities this run queued that have no outcome yet. */
+    public long countQueued(String runId, Collection<String> entities) {
+        Long count = jdbc.queryForObject(sql.get("count-queued-of"), new MapSqlParameterSource()
+                .addValue("runId", runId).addValue("entities", entities), Long.class);
+        return count == null ? 0 : count;
+    }
+
     public long countQueued(String runId) {
         Long count = jdbc.queryForObject(sql.get("count-queued"), Map.of("runId", runId), Long.class);
         return count == null ? 0 : count;

@@ -38,6 +38,8 @@ public final class Keys {
     public static final String PLAN_HAS_NEXT = "splicePlanHasNext";
     public static final String PLAN_GOTO = "splicePlanGoto";
     public static final String STAGE = "spliceStage";
+    // the entities of the level a migrate stage is waiting for
+    public static final String LEVEL = "spliceLevel";
     public static final String STAGE_INDEX = "spliceStageIndex";
     public static final String STAGE_KIND = "spliceStageKind";
     public static final String STAGE_REPREPARING = "spliceStageRePreparing";

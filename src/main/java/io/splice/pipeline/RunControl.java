@@ -84,10 +84,16 @@ public class RunControl {
         files.write(reports.build(exchange.getProperty(Keys.RUN_ID, String.class)));
     }
 
-    /** Records this run queued that have no outcome yet. */
+    /**
+     * Records this run queued that have no outcome yet: of the level being migrated (a resumed run may hold QUEUED
+     * records of later levels whose messages died with the process; their level sends them again), or of the
+     * whole run (a replay: the records it releases belong to other entities).
+     */
+    @SuppressWarnings("unchecked")
     public long inFlight(Exchange exchange) {
         String runId = exchange.getProperty(Keys.RUN_ID, String.class);
-        long queued = ledger.countQueued(runId);
+        List<String> level = exchange.getProperty(Keys.LEVEL, List.class);
+        long queued = level == null ? ledger.countQueued(runId) : ledger.countQueued(runId, level);
         long now = System.currentTimeMillis();
         long last = lastProgressLog.get();
         if (now - last >= PROGRESS_LOG_MILLIS && lastProgressLog.compareAndSet(last, now)) {
