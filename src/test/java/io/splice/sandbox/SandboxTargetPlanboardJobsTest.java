@@ -18,7 +18,7 @@ class SandboxTargetPlanboardJobsTest {
     private static final String JOBS = "/api/v1/planboard-jobs";
     private static final String PROJECT_1 = "{\"code\":\"PRJ-0001\",\"name\":\"Noord\",\"status\":\"PLANNED\"}";
     private static final String PROJECT_2 = "{\"code\":\"PRJ-0002\",\"name\":\"Zuid\",\"status\":\"PLANNED\"}";
-    private static final String PLANBOARD = "{\"projectId\":\"projects-1\",\"lanes\":3}";
+    private static final String PLANBOARD = "{\"projectId\":\"projects-1\",\"week\":\"2025-W07\",\"capacity\":3}";
     private static final String STILL_RUNNING = "{\"error\":\"conflict\",\"reason\":\"planboard jobs still running\"}";
 
     private final MutableClock clock = new MutableClock(T0);

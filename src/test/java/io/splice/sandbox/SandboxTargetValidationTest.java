@@ -20,6 +20,7 @@ class SandboxTargetValidationTest {
             "{\"projectId\":\"projects-1\",\"street\":\"Dorpsstraat\",\"houseNumber\":12,\"postcode\":\"1234 AB\",\"city\":\"Utrecht\"}";
     private static final String VALID_PROJECT = "{\"code\":\"PRJ-0001\",\"name\":\"Noord\",\"status\":\"PLANNED\"}";
     private static final String VALID_CONNECTION = "{\"addressId\":\"addresses-1\",\"kind\":\"FTTH\",\"status\":\"PLANNED\"}";
+    private static final String VALID_PLANBOARD = "{\"projectId\":\"projects-1\",\"week\":\"2025-W07\",\"capacity\":40}";
     private static final String VALID_ASSIGNMENT = "{\"connectionId\":\"connections-1\",\"workType\":\"SPLICING\",\"dueOn\":\"2024-02-29\"}";
 
     private SandboxTarget target;
@@ -81,6 +82,9 @@ class SandboxTargetValidationTest {
             "assignments | dueOn        | '\"2024-1-05\"'    | must be an ISO date yyyy-MM-dd",
             "assignments | dueOn        | '\"2024-01-05T10:00:00\"' | must be an ISO date yyyy-MM-dd",
             "assignments | dueOn        | 20240105           | must be an ISO date yyyy-MM-dd",
+            "planboards  | projectId    | <missing>          | is required",
+            "planboards  | week         | '\"2025-7\"'       | must match 2025-W07",
+            "planboards  | capacity     | -5                 | must be at least 0",
     })
     void otherCollectionsReportTheirRuleReasons(String collection, String field, String value, String reason) {
         HttpResponse<String> response = client.post("/api/v1/" + collection, withField(validBodyOf(collection), field, value));
@@ -99,6 +103,7 @@ class SandboxTargetValidationTest {
         assertThat(client.post("/api/v1/addresses", withField(VALID_ADDRESS, "postcode", "\"9999AA\"")).statusCode()).isEqualTo(201);
         assertThat(client.post("/api/v1/connections", VALID_CONNECTION).statusCode()).isEqualTo(201);
         assertThat(client.post("/api/v1/assignments", VALID_ASSIGNMENT).statusCode()).isEqualTo(201);
+        assertThat(client.post("/api/v1/planboards", VALID_PLANBOARD).statusCode()).isEqualTo(201);
 
         assertThat(target.records("projects")).hasSize(1);
         assertThat(target.records("addresses")).hasSize(1);
@@ -143,6 +148,7 @@ class SandboxTargetValidationTest {
             case "projects": return VALID_PROJECT;
             case "connections": return VALID_CONNECTION;
             case "assignments": return VALID_ASSIGNMENT;
+            case "planboards": return VALID_PLANBOARD;
             default: throw new IllegalArgumentException(collection);
         }
     }
