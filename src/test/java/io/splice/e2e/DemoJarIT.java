@@ -37,9 +37,12 @@ class DemoJarIT {
             assertThat(report.path("status").asText()).isEqualTo("COMPLETED");
             assertThat(report.path("migration").asText()).isEqualTo("ftth");
             assertThat(report.path("startedAt").asText()).isNotBlank();
+            assertThat(report.path("tenants").get(0).path("stages")).extracting(stage -> stage.path("status").asText())
+                    .isNotEmpty().allMatch("COMPLETED"::equals);
             assertThat(report.path("finishedAt").asText()).isNotBlank();
             assertThat(report.path("entities")).extracting(e -> e.path("name").asText())
-                    .containsExactly("projects", "addresses", "connections", "assignments");
+                    .containsExactly("projects", "addresses", "connections", "assignments", "assignment_updates",
+                            "documents", "planboards");
             for (JsonNode entity : report.path("entities")) {
                 // every record read has an outcome
                 assertThat(entity.path("migrated").asLong() + entity.path("failed").asLong()
