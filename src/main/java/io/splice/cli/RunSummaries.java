@@ -1,8 +1,10 @@
 package io.splice.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 
+import io.splice.report.CombinedReport;
 import io.splice.report.CompletedRun;
 import io.splice.report.SummaryPrinter;
 
@@ -14,6 +16,15 @@ final class RunSummaries {
 
     static int print(List<CompletedRun> runs, PrintStream out) {
         runs.forEach(run -> SummaryPrinter.print(run.report(), run.reportFile(), out));
+        if (runs.size() > 1) {
+            CombinedReport all = CombinedReport.of(runs);
+            out.printf("%nAll %d tenants: %s, %d migrated, %d failed, %d blocked (%d of %d runs completed)%n",
+                    runs.size(), all.status(), all.migrated(), all.failed(), all.blocked(),
+                    runs.stream().filter(CompletedRun::completed).count(), runs.size());
+            // written by SpliceRuntime beside the first tenant's run
+            Path first = runs.get(0).reportFile().getParent();
+            out.println("Report (all tenants): " + first.resolveSibling(first.getFileName() + "-all").resolve("report.json"));
+        }
         return runs.stream().allMatch(CompletedRun::completed) ? 0 : 1;
     }
 }

@@ -18,6 +18,14 @@ public class ReportFiles {
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
     }
 
+    /** The whole of a run over several tenants, beside the first tenant's run. */
+    public Path write(CombinedReport report) throws IOException {
+        Path directory = Files.createDirectories(runsDirectory.resolve(report.runIds().get(0) + "-all"));
+        Path file = directory.resolve("report.json");
+        json.writeValue(file.toFile(), report);
+        return file.toAbsolutePath().normalize();
+    }
+
     public Path write(RunReport report) throws IOException {
         Path directory = Files.createDirectories(runsDirectory.resolve(report.runId()));
         Path file = directory.resolve("report.json");

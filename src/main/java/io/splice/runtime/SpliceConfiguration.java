@@ -127,8 +127,9 @@ public class SpliceConfiguration implements CamelConfiguration {
         RunOwner owner = new RunOwner(Duration.ofMillis(Long.parseLong(property(context, "splice.run.stale-after-millis"))));
         Stages stages = new Stages(ledgerDb);
         RunReportBuilder reports = new RunReportBuilder(ledger, runs, stages, plan);
-        registry.bind("runControl", new RunControl(migration, runs, ledger, reports,
-                new ReportFiles(settings.workDir(), json), owner.self()));
+        ReportFiles reportFiles = new ReportFiles(settings.workDir(), json);
+        registry.bind("reportFiles", reportFiles);
+        registry.bind("runControl", new RunControl(migration, runs, ledger, reports, reportFiles, owner.self()));
         PlanControl planControl = new PlanControl(migration, plan, runs, stages, owner,
                 new RunStarts(migration, plan, runs, stages, owner, json));
         TargetCalls targetCalls = new TargetCalls(plan, planControl, runs, json, settings.targetToken());

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import io.splice.pipeline.Keys;
+import io.splice.report.CombinedReport;
 import io.splice.report.CompletedRun;
+import io.splice.report.ReportFiles;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
@@ -64,11 +66,19 @@ public final class SpliceRuntime implements AutoCloseable {
         headers.put(Keys.PARAMETERS_HEADER, parameters);
         try (ProducerTemplate template = context().createProducerTemplate()) {
             List<CompletedRun> runs = template.requestBodyAndHeaders("direct:run-tenants", null, headers, List.class);
-            return runs.stream().sorted(Comparator.comparing(run -> run.report().tenant())).toList();
+            List<CompletedRun> sorted = runs.stream().sorted(Comparator.comparing(run -> run.report().tenant())).toList();
+            if (sorted.size() > 1) {
+                reports().write(CombinedReport.of(sorted));
+            }
+            return sorted;
         } catch (CamelExecutionException e) {
             // the operator's problem (a run in progress elsewhere, a bad parameter), not Camel's wrapper
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
+    }
+
+    private ReportFiles reports() {
+        return context().getRegistry().lookupByNameAndType("reportFiles", ReportFiles.class);
     }
 
     /** Keeps Splice running (consumers, JMX, the heartbeat) until the JVM is asked to stop. */

@@ -85,7 +85,10 @@ class DemoJarIT {
 
         List<JsonNode> reports() throws IOException {
             List<String> lines = output.strip().lines().toList();
-            assertThat(lines.get(lines.size() - 1)).startsWith("Report: ");
+            String last = lines.get(lines.size() - 1);
+            assertThat(last).startsWith("Report (all tenants): ");
+            JsonNode all = new ObjectMapper().readTree(Path.of(last.substring("Report (all tenants): ".length())).toFile());
+            assertThat(all.path("tenants")).hasSize(3);
             List<JsonNode> reports = new ArrayList<>();
             for (String line : lines) {
                 if (line.startsWith("Report: ")) {
