@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.splice.runtime.SpliceRuntime;
+import io.splice.runtime.TenantsNotStartedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,7 +34,14 @@ public class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (SpliceRuntime splice = SpliceRuntime.start(options.propertyFiles(), options.overrides())) {
-            int status = RunSummaries.print(splice.runMigration(tenant, parameters), System.out);
+            int status;
+            try {
+                status = RunSummaries.print(splice.runMigration(tenant, parameters), System.out);
+            } catch (TenantsNotStartedException e) {
+                RunSummaries.print(e.completed(), System.out);
+                System.out.println(e.getMessage());
+                status = 1;
+            }
             if (serve) {
                 System.out.println("Splice keeps running (JMX, consumers); stop it with Ctrl-C or SIGTERM.");
                 splice.serveUntilStopped();

@@ -1,7 +1,5 @@
 package io.splice.plan;
 
-import io.splice.pipeline.ExtractFailedException;
-
 /** What an operator reads of an error: Camel's split and multicast wrappers removed, the cause's own words kept. */
 public final class Failures {
 
@@ -10,8 +8,8 @@ public final class Failures {
 
     public static String describe(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof ExtractFailedException || t instanceof WaitTimedOutException
-                    || t instanceof StageRequirementException || t instanceof PlanCallFailedException) {
+            // Splice's own exceptions are written for the operator: their message is the whole story
+            if (t.getClass().getName().startsWith("io.splice.")) {
                 return t.getMessage();
             }
             if (t.getCause() == null) {

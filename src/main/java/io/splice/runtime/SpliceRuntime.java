@@ -65,10 +65,17 @@ public final class SpliceRuntime implements AutoCloseable {
         headers.put(Keys.TENANT_HEADER, tenant);
         headers.put(Keys.PARAMETERS_HEADER, parameters);
         try (ProducerTemplate template = context().createProducerTemplate()) {
-            List<CompletedRun> runs = template.requestBodyAndHeaders("direct:run-tenants", null, headers, List.class);
-            List<CompletedRun> sorted = runs.stream().sorted(Comparator.comparing(run -> run.report().tenant())).toList();
+            List<Object> outcomes = template.requestBodyAndHeaders("direct:run-tenants", null, headers, List.class);
+            List<CompletedRun> sorted = outcomes.stream().filter(CompletedRun.class::isInstance).map(CompletedRun.class::cast)
+                    .sorted(Comparator.comparing(run -> run.report().tenant())).toList();
             if (sorted.size() > 1) {
                 reports().write(CombinedReport.of(sorted));
+            }
+            List<TenantRunsAggregation.NotStarted> notStarted = outcomes.stream()
+                    .filter(TenantRunsAggregation.NotStarted.class::isInstance)
+                    .map(TenantRunsAggregation.NotStarted.class::cast).toList();
+            if (!notStarted.isEmpty()) {
+                throw new TenantsNotStartedException(notStarted, sorted);
             }
             return sorted;
         } catch (CamelExecutionException e) {

@@ -16,6 +16,7 @@ import io.splice.sandbox.ReceivedRequest;
 import io.splice.sandbox.SandboxOptions;
 import io.splice.sandbox.SandboxTarget;
 import io.splice.sandbox.StoredRecord;
+import io.splice.runtime.TenantsNotStartedException;
 import io.splice.testing.SpliceUnderTest;
 import io.splice.testing.TestDatabase;
 import io.splice.testing.TestStack;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * A migration of a schema Splice does not ship, defined in YAML only (a temporary config directory): three levels
@@ -171,6 +173,24 @@ class ConfigOnlyMigrationTest {
         assertThat(notMigrated).isZero();
         assertThat(sandbox.records("order-lines")).hasSize((int) (shop.count("order_lines", "N")
                 + shop.count("order_lines", "S") + east.count("order_lines", "E")));
+    }
+
+    @Test
+    void aTenantWhoseRunIsInProgressElsewhereIsNotStartedAndTheOthersRunAllTheSame() throws Exception {
+        // given south's run is being run by a living process on another host
+        splice.ledger().update("insert into splice_run (run_id, tenant, migration, kind, status, started_at, owner, "
+                + "heartbeat_at) values ('elsewhere-1', 'south', 'shop', 'RUN', 'RUNNING', current_timestamp, "
+                + "'4242@other-host@1', current_timestamp)");
+
+        // when every tenant runs
+        TenantsNotStartedException error = catchThrowableOfType(TenantsNotStartedException.class, () -> splice.runAll());
+
+        // then south was refused, saying by whom, and the others completed
+        assertThat(error.getMessage()).isEqualTo("tenant south did not start: Run elsewhere-1 of tenant south is in "
+                + "progress in another process (4242@other-host@1); stop that process, or wait until its heartbeat is stale");
+        assertThat(error.completed()).extracting(run -> run.report().tenant() + " " + run.report().status())
+                .containsExactly("east COMPLETED", "north COMPLETED");
+        assertThat(ledgerKeys("south", "customers")).isEmpty();
     }
 
     private static RunReport.EntityCounts counts(RunReport report, String entity) {
