@@ -59,9 +59,14 @@ public class ExtractProgress {
         throw new ExtractFailedException(exchange.getProperty(Keys.ENTITY, String.class), error);
     }
 
-    public void end(Exchange exchange) {
+    public void end(Exchange exchange) throws StoppedException {
         String runId = exchange.getProperty(Keys.RUN_ID, String.class);
         String entity = exchange.getProperty(Keys.ENTITY, String.class);
+        if (exchange.getMessage().getHeader(Keys.MORE, false, Boolean.class)) {
+            // the page loop broke off on shutdown: the entity is not read to its end
+            TenantRoutedDataSource.clear();
+            throw new StoppedException("while reading " + entity);
+        }
         exchange.getMessage().removeHeader(SQL_QUERY);
         TenantRoutedDataSource.clear();
         runs.entityFinished(runId, entity);

@@ -79,6 +79,14 @@ public class RunControl {
                 migration.name(), tenant);
     }
 
+    /** After waiting: records still in flight mean the wait broke off on shutdown. */
+    public void awaited(Exchange exchange) throws StoppedException {
+        long left = exchange.getMessage().getHeader("spliceInFlight", 0L, Long.class);
+        if (left > 0) {
+            throw new StoppedException("with " + left + " records of the run still in flight");
+        }
+    }
+
     /** Writes the run's report as it stands (a plan's report stage; the end of the run writes it again). */
     public void report(Exchange exchange) throws Exception {
         files.write(reports.build(exchange.getProperty(Keys.RUN_ID, String.class)));

@@ -12,6 +12,7 @@ import io.splice.definition.StageDefinition;
 import io.splice.ledger.Runs;
 import io.splice.ledger.Stages;
 import io.splice.pipeline.Keys;
+import io.splice.pipeline.StoppedException;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +85,13 @@ public class PlanControl {
             exchange.setProperty(Keys.PLAN_CURSOR, next);
         }
         updateHasNext(exchange);
+    }
+
+    /** After the stage loop: stages left means it broke off on shutdown, and the run must not look complete. */
+    public void finished(Exchange exchange) throws StoppedException {
+        if (exchange.getProperty(Keys.PLAN_HAS_NEXT, false, Boolean.class)) {
+            throw new StoppedException("before the plan's last stage");
+        }
     }
 
     /** Records the failed stage with the error's own words; the run then ends FAILED (after the restore). */

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.splice.definition.StageDefinition;
 import io.splice.pipeline.Keys;
+import io.splice.pipeline.StoppedException;
 import org.apache.camel.Exchange;
 
 /** A wait stage: poll the target until the condition over its answer holds, or fail when the timeout passes. */
@@ -44,6 +45,12 @@ public class Waits {
             String last = json.writeValueAsString(answer);
             throw new WaitTimedOutException(stage.name(), stage.waitFor().until(), timeoutSeconds(exchange, stage.waitFor()),
                     last.length() > 300 ? last.substring(0, 300) + "…" : last);
+        }
+    }
+
+    public void finished(Exchange exchange) throws StoppedException {
+        if (exchange.getProperty(Keys.WAITING, false, Boolean.class)) {
+            throw new StoppedException("while waiting in stage " + control.currentStage(exchange).name());
         }
     }
 
