@@ -91,6 +91,9 @@ public class DemoCommand implements Callable<Integer> {
         overrides.put("splice.target-db.username", "sa");
         overrides.put("splice.target.url", sandbox.baseUrl());
         overrides.put("splice.load.rate", "400");
+        // the sandbox keeps one set of workflows and e-mail settings for every tenant (a real multi-tenant target
+        // keeps them per tenant): tenants whose plans save and restore them must take turns
+        overrides.put("splice.run.parallel-tenants", "1");
         overrides.putAll(options.overrides());
         return overrides;
     }
