@@ -47,6 +47,8 @@ public final class Keys {
     public static final String WAIT_DEADLINE = "spliceWaitDeadline";
     public static final String WAIT_INTERVAL = "spliceWaitInterval";
     public static final String RESTORE_ERROR = "spliceRestoreError";
+    // why the run failed (set where the failure is caught: a retried call leaves Camel's EXCEPTION_CAUGHT behind)
+    public static final String RUN_ERROR = "spliceRunError";
 
     // JMS message properties: everything a consumer needs besides the record itself
     public static final String JMS_TENANT = "SpliceTenant";

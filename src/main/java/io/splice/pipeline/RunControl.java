@@ -79,6 +79,11 @@ public class RunControl {
                 migration.name(), tenant);
     }
 
+    /** A replay's failure, caught by its route. */
+    public void failed(Exchange exchange) {
+        exchange.setProperty(Keys.RUN_ERROR, Failures.describe(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)));
+    }
+
     /** After waiting: records still in flight mean the wait broke off on shutdown. */
     public void awaited(Exchange exchange) throws StoppedException {
         long left = exchange.getMessage().getHeader("spliceInFlight", 0L, Long.class);
@@ -113,9 +118,8 @@ public class RunControl {
     /** Ends the run (FAILED if the route caught an exception) and writes its report. */
     public CompletedRun finish(Exchange exchange) throws Exception {
         String runId = exchange.getProperty(Keys.RUN_ID, String.class);
-        Exception error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String restoreError = exchange.getProperty(Keys.RESTORE_ERROR, String.class);
-        String failure = error != null ? Failures.describe(error) : restoreError;
+        String error = exchange.getProperty(Keys.RUN_ERROR, String.class);
+        String failure = error != null ? error : exchange.getProperty(Keys.RESTORE_ERROR, String.class);
         runs.finish(runId, failure == null ? "COMPLETED" : "FAILED", failure);
         RunReport report = reports.build(runId);
         Path file = files.write(report);

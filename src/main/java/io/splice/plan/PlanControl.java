@@ -98,6 +98,7 @@ public class PlanControl {
     public void stageFailed(Exchange exchange) {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String stage = exchange.getProperty(Keys.STAGE, String.class);
+        exchange.setProperty(Keys.RUN_ERROR, Failures.describe(error));
         if (stage != null) {
             stages.finish(runId(exchange), stage, "FAILED", Failures.describe(error));
         }

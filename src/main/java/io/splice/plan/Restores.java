@@ -74,6 +74,7 @@ public class Restores {
     public void begin(Exchange exchange) {
         String stage = exchange.getMessage().getBody(String.class);
         exchange.setProperty(Keys.STAGE, stage + SUFFIX);
+        exchange.setProperty(TargetCalls.RESTORING, true);
         exchange.setProperty(Keys.STAGE_INDEX, plan.position(stage));
         stages.start(exchange.getProperty(Keys.RUN_ID, String.class), stage + SUFFIX, "restore", "RUNNING", owner.self());
         LOG.info("Run {} ({}): restoring the target for stage {}", exchange.getProperty(Keys.RUN_ID),

@@ -12,6 +12,8 @@ import io.splice.target.RetryAfter;
 import io.splice.target.TargetUnavailableException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A plan's calls to the target (prepare, restore, poll): the request from the call's definition — its body a
@@ -23,6 +25,9 @@ public class TargetCalls {
     // set when a call that saves is skipped: its value is kept from before (not yet restored)
     static final String SKIP = "splicePlanCallSkipped";
     private static final String CALL = "splicePlanCall";
+    // set by Restores while a stage's restore calls run
+    static final String RESTORING = "splicePlanRestoring";
+    private static final Logger LOG = LoggerFactory.getLogger(TargetCalls.class);
 
     private final Plan plan;
     private final PlanControl control;
@@ -45,10 +50,16 @@ public class TargetCalls {
             call = exchange.getMessage().getBody(TargetCall.class);
             exchange.setProperty(CALL, call);
         }
-        exchange.setProperty(SKIP, call.saves() && !PlanControl.saved(exchange).needs(call.name()));
+        Object body = call.body() == null ? null : plan.expression(call.body()).evaluate(null, control.bindings(exchange));
+        boolean keptFromBefore = call.saves() && !PlanControl.saved(exchange).needs(call.name());
+        boolean nothingToRestore = call.body() != null && body == null && exchange.getProperty(RESTORING, false, Boolean.class);
+        if (nothingToRestore) {
+            LOG.warn("Run {}: {} {} skipped, its body {} is empty (nothing was saved to put back)",
+                    exchange.getProperty(Keys.RUN_ID), method(call), call.path(), call.body());
+        }
+        exchange.setProperty(SKIP, keptFromBefore || nothingToRestore);
         Message message = exchange.getMessage();
         message.removeHeaders("*");
-        Object body = call.body() == null ? null : plan.expression(call.body()).evaluate(null, control.bindings(exchange));
         message.setHeader(Exchange.HTTP_METHOD, method(call));
         message.setHeader(Exchange.HTTP_PATH, call.path());
         message.setHeader("Accept", "application/json");
