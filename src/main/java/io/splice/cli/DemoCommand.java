@@ -1,5 +1,6 @@
 package io.splice.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -83,7 +84,7 @@ public class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, String> overrides(SandboxTarget sandbox) {
+    private Map<String, String> overrides(SandboxTarget sandbox) throws IOException {
         Map<String, String> overrides = new LinkedHashMap<>();
         overrides.put("splice.work-dir", workDir.toAbsolutePath().toString());
         overrides.put("splice.source.url", h2Url("source"));
@@ -94,8 +95,29 @@ public class DemoCommand implements Callable<Integer> {
         // the sandbox keeps one set of workflows and e-mail settings for every tenant (a real multi-tenant target
         // keeps them per tenant): tenants whose plans save and restore them must take turns
         overrides.put("splice.run.parallel-tenants", "1");
+        overrides.putAll(managementUser());
         overrides.putAll(options.overrides());
         return overrides;
+    }
+
+    /**
+     * The demo's management endpoints (health, metrics, Jolokia) on a free local port, for a user whose random password
+     * is in a file of the work dir (never printed, never logged).
+     */
+    private Map<String, String> managementUser() throws IOException {
+        Path users = workDir.resolve("management-users.properties");
+        if (!Files.exists(users)) {
+            String password = java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(12));
+            Files.writeString(users, "user.ops=" + password + ",admin\n");
+        }
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        System.out.printf("Management endpoints: http://127.0.0.1:%d/observe/health, /observe/metrics, /observe/jolokia "
+                + "(user ops, password in %s)%n", port, users);
+        return Map.of("splice.management.users-file", users.toAbsolutePath().toString(),
+                "camel.management.port", String.valueOf(port));
     }
 
     private String h2Url(String name) {

@@ -3,6 +3,7 @@ package io.splice.pipeline;
 import io.splice.ledger.Failure;
 import io.splice.ledger.Ledger;
 import io.splice.ledger.RecordKey;
+import io.splice.observe.RecordMetrics;
 import io.splice.reference.BlockedRecords;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -16,17 +17,21 @@ public class Outcomes {
 
     private final Ledger ledger;
     private final BlockedRecords blocked;
+    private final RecordMetrics metrics;
 
-    public Outcomes(Ledger ledger, BlockedRecords blocked) {
+    public Outcomes(Ledger ledger, BlockedRecords blocked, RecordMetrics metrics) {
         this.ledger = ledger;
         this.blocked = blocked;
+        this.metrics = metrics;
     }
 
     /** MIGRATED with the target's id; the records it blocked are released with it. */
     public void migrated(Exchange exchange) {
-        blocked.migrated(IncomingRecord.keyOf(exchange), exchange.getProperty(Keys.RUN_ID, String.class),
+        RecordKey key = IncomingRecord.keyOf(exchange);
+        blocked.migrated(key, exchange.getProperty(Keys.RUN_ID, String.class),
                 exchange.getProperty(Keys.TARGET_ID, String.class), exchange.getProperty(Keys.HTTP_STATUS, Integer.class),
                 attempts(exchange));
+        metrics.count(key.tenant(), key.entity(), "migrated", 1);
     }
 
     /**
@@ -52,6 +57,7 @@ public class Outcomes {
         RecordKey key = IncomingRecord.keyOf(exchange);
         ledger.recordFailed(key, failure, attempts, message.getBody(String.class),
                 exchange.getProperty(Keys.REQUEST_BODY, String.class));
+        metrics.count(key.tenant(), key.entity(), "failed", 1);
         LOG.warn("FAILED {}: {}", key, failure.message());
     }
 

@@ -10,6 +10,7 @@ import io.splice.definition.CompiledEntity;
 import io.splice.definition.CompiledMigration;
 import io.splice.ledger.Ledger;
 import io.splice.ledger.Runs;
+import io.splice.observe.RecordMetrics;
 import io.splice.reference.References;
 import org.apache.camel.Exchange;
 
@@ -24,12 +25,14 @@ public class PageFilter {
     private final Ledger ledger;
     private final Runs runs;
     private final References references;
+    private final RecordMetrics metrics;
 
-    public PageFilter(CompiledMigration migration, Ledger ledger, Runs runs, References references) {
+    public PageFilter(CompiledMigration migration, Ledger ledger, Runs runs, References references, RecordMetrics metrics) {
         this.migration = migration;
         this.ledger = ledger;
         this.runs = runs;
         this.references = references;
+        this.metrics = metrics;
     }
 
     @SuppressWarnings("unchecked")
@@ -66,6 +69,10 @@ public class PageFilter {
             ledger.markQueued(tenant, entity.name(), runId, groups);
         }
         runs.pageRead(runId, entity.name(), page.size(), page.size() - candidates.size(), toSend.size());
+        metrics.count(tenant, entity.name(), "read", page.size());
+        metrics.count(tenant, entity.name(), "skipped", page.size() - candidates.size());
+        metrics.count(tenant, entity.name(), "queued", toSend.size());
+        metrics.count(tenant, entity.name(), "blocked", candidates.size() - toSend.size());
         exchange.getMessage().setBody(toSend);
     }
 

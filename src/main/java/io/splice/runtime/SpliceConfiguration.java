@@ -23,6 +23,10 @@ import io.splice.definition.TenantSource;
 import io.splice.db.TenantRoutedDataSource;
 import io.splice.definition.MigrationLoading;
 import io.splice.ledger.Blocking;
+import io.splice.observe.BrokerHealthCheck;
+import io.splice.observe.RecordMetrics;
+import io.splice.observe.DatabaseHealthCheck;
+import io.splice.observe.TargetHealthCheck;
 import io.splice.ledger.Ledger;
 import io.splice.ledger.LedgerSchema;
 import io.splice.ledger.Runs;
@@ -98,6 +102,14 @@ public class SpliceConfiguration implements CamelConfiguration {
         registry.bind("jmsConsumerConnectionFactory", broker.consumerConnectionFactory());
         registry.bind("jmsProducerConnectionFactory", broker.producerConnectionFactory());
         registry.bind("jmsPageTransaction", broker.pageTransactionPolicy());
+        // health checks, found in the registry by Camel's health check registry: /observe/health
+        registry.bind("ledgerHealth", new DatabaseHealthCheck("ledger", ledgerDb));
+        registry.bind("sourceHealth", new DatabaseHealthCheck("source", source));
+        if (targetDb != null) {
+            registry.bind("targetDatabaseHealth", new DatabaseHealthCheck("target", targetDb));
+        }
+        registry.bind("brokerHealth", new BrokerHealthCheck(broker.consumerConnectionFactory()));
+        registry.bind("targetHealth", new TargetHealthCheck(settings.targetUrl()));
 
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -110,7 +122,8 @@ public class SpliceConfiguration implements CamelConfiguration {
         Plan plan = Plan.of(definition);
         registry.bind("extractProgress", new ExtractProgress(migration, runs,
                 PlanParameters.resolve(plan.definition(), Map.of())));
-        registry.bind("pageFilter", new PageFilter(migration, ledger, runs, references));
+        RecordMetrics metrics = new RecordMetrics(context);
+        registry.bind("pageFilter", new PageFilter(migration, ledger, runs, references, metrics));
         registry.bind("recordMessage", new RecordMessage(migration, json));
         registry.bind("incomingRecord", new IncomingRecord(ledger));
         registry.bind("references", references);
@@ -118,7 +131,7 @@ public class SpliceConfiguration implements CamelConfiguration {
                 new TransactionTemplate(new DataSourceTransactionManager(ledgerDb)));
         registry.bind("blockedRecords", blockedRecords);
         registry.bind("recordMapper", new RecordMapper(migration));
-        registry.bind("outcomes", new Outcomes(ledger, blockedRecords));
+        registry.bind("outcomes", new Outcomes(ledger, blockedRecords, metrics));
         TargetRates rates = new TargetRates(migration);
         registry.bind("targetRequest", new TargetRequest(migration, rates, new ContentStreams(routedSource), settings.targetToken()));
         registry.bind("targetResponse", new TargetResponse(json,

@@ -27,14 +27,21 @@ public final class SpliceProperties {
 
     /** Settings as a started Splice would see them. */
     public static Settings settings(List<Path> propertyFiles, Map<String, String> overrides) {
+        return Settings.from(context(propertyFiles, overrides));
+    }
+
+    /** One property as a started Splice would see it (empty when unset). */
+    static String value(List<Path> propertyFiles, Map<String, String> overrides, String key) {
+        return context(propertyFiles, overrides).getPropertiesComponent().resolveProperty(key).map(String::trim).orElse("");
+    }
+
+    private static CamelContext context(List<Path> propertyFiles, Map<String, String> overrides) {
         // built (type converters for the override properties), never started
         CamelContext context = new DefaultCamelContext();
         context.getPropertiesComponent().setLocation(locations(propertyFiles));
         Properties override = new Properties();
         override.putAll(overrides);
         context.getPropertiesComponent().setOverrideProperties(override);
-        // built (not started): an override's value goes through the context's type converter, which building creates
-        context.build();
-        return Settings.from(context);
+        return context;
     }
 }

@@ -1,0 +1,45 @@
+package io.splice.observe;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+
+/**
+ * Whether the target answers at all (any HTTP status counts): a readiness check only — records wait and are retried
+ * while it is down, Splice itself is not broken.
+ */
+public class TargetHealthCheck extends AbstractHealthCheck {
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final String url;
+
+    public TargetHealthCheck(String url) {
+        super("splice", "target");
+        this.url = url;
+    }
+
+    @Override
+    public boolean isLiveness() {
+        return false;
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        try {
+            HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            builder.up().detail("status", answer.statusCode());
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            builder.down().message("the target does not answer: " + e.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.splice.e2e;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.splice.sample.SampleDataGenerator;
+import io.splice.sandbox.FaultSettings;
+import io.splice.sandbox.SandboxOptions;
+import io.splice.sandbox.SandboxTarget;
+import io.splice.testing.SpliceUnderTest;
+import io.splice.testing.TestStack;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Health, Prometheus metrics and Jolokia (Hawtio's way in): served only to the management users. */
+class ManagementEndpointsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ROUTE = "org.apache.camel:context=splice,type=routes,name=\"load-addresses\"";
+
+    @TempDir
+    Path workDir;
+
+    private TestStack stack;
+    private SpliceUnderTest splice;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private String base;
+
+    @BeforeEach
+    void given() throws Exception {
+        stack = TestStack.create();
+        new SampleDataGenerator(5, 0.1).generate(stack.source().dataSource());
+        Path users = Files.writeString(workDir.resolve("users.properties"), "user.ops=s3cret-ops-pw,admin\n");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        base = "http://127.0.0.1:" + port + "/observe/";
+        SandboxTarget sandbox = stack.started(SandboxTarget.start(SandboxOptions.defaults().withFaults(FaultSettings.none())));
+        splice = stack.started(SpliceUnderTest.start(workDir, stack.source(), stack.ledger(), sandbox, Map.of(
+                "splice.management.users-file", users.toString(), "camel.management.port", String.valueOf(port),
+                "camel.main.jmx-enabled", "true", "splice.load.rate", "1000")));
+    }
+
+    @AfterEach
+    void dropEverything() throws Exception {
+        stack.close();
+    }
+
+    @Test
+    void anonymousAndWrongPasswordsAreRefusedEverywhere() throws Exception {
+        for (String path : new String[] {"health", "metrics", "jolokia/version"}) {
+            assertThat(get(path, null).statusCode()).as(path).isEqualTo(401);
+            assertThat(get(path, "ops:wrong").statusCode()).as(path).isEqualTo(401);
+            assertThat(get(path, "ops:s3cret-ops-pw").statusCode()).as(path).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void healthNamesTheLedgerSourceBrokerAndTarget() throws Exception {
+        JsonNode health = JSON.readTree(get("health", "ops:s3cret-ops-pw").body());
+
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("checks").findValuesAsText("name")).contains("database-ledger", "database-source",
+                "broker", "target");
+    }
+
+    @Test
+    void metricsCountRecordsByTenantEntityAndOutcome() throws Exception {
+        splice.run();
+
+        String metrics = get("metrics", "ops:s3cret-ops-pw").body();
+
+        assertThat(metrics).containsPattern("splice_records_total\\{[^}]*entity=\"addresses\"[^}]*outcome=\"migrated\"[^}]*} [1-9]");
+        assertThat(metrics).containsPattern("splice_records_total\\{[^}]*outcome=\"failed\"[^}]*} [1-9]");
+    }
+
+    @Test
+    void throughJolokiaAnOperatorStopsAndStartsAnEntitysLoadRouteAsHawtioDoes() throws Exception {
+        assertThat(read("State")).isEqualTo("Started");
+
+        assertThat(exec("stop").statusCode()).isEqualTo(200);
+        assertThat(read("State")).isEqualTo("Stopped");
+        assertThat(exec("start").statusCode()).isEqualTo(200);
+        assertThat(read("State")).isEqualTo("Started");
+    }
+
+    @Test
+    void theJvmsDiagnosticCommandsAreDeniedEvenToOperators() throws Exception {
+        HttpResponse<String> answer = get("jolokia/exec/com.sun.management:type=DiagnosticCommand/vmFlags", "ops:s3cret-ops-pw");
+
+        assertThat(JSON.readTree(answer.body()).path("status").asInt()).isEqualTo(403);
+    }
+
+    private String read(String attribute) throws Exception {
+        return JSON.readTree(get("jolokia/read/" + encode(ROUTE) + "/" + attribute, "ops:s3cret-ops-pw").body())
+                .path("value").asText();
+    }
+
+    private HttpResponse<String> exec(String operation) throws Exception {
+        return get("jolokia/exec/" + encode(ROUTE) + "/" + operation + "()", "ops:s3cret-ops-pw");
+    }
+
+    private static String encode(String mbean) {
+        return URLEncoder.encode(mbean, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private HttpResponse<String> get(String path, String user) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
