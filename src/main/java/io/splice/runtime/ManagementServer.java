@@ -27,6 +27,8 @@ final class ManagementServer {
         if (usersFile.isEmpty()) {
             LOG.info("Management endpoints (health, metrics, Jolokia) are off: set {} to turn them on", USERS_FILE);
             properties.put("camel.management.enabled", "false");
+            properties.put("camel.server.enabled", "false");
+            properties.put("splice.api.enabled", "false");
             return properties;
         }
         if (!Files.isReadable(Path.of(usersFile))) {
@@ -36,6 +38,11 @@ final class ManagementServer {
         properties.put("camel.management.enabled", "true");
         properties.put("camel.management.authenticationEnabled", "true");
         properties.put("camel.management.basicPropertiesFile", usersFile);
+        // the operator API (/api) shares the management port and its users
+        properties.put("camel.server.enabled", "true");
+        properties.put("camel.server.authenticationEnabled", "true");
+        properties.put("camel.server.basicPropertiesFile", usersFile);
+        properties.put("splice.api.enabled", "true");
         return properties;
     }
 }

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.zaxxer.hikari.HikariDataSource;
+import io.splice.api.ApiErrors;
+import io.splice.api.OperatorApi;
 import io.splice.broker.BrokerConnections;
 import io.splice.db.PooledDataSources;
 import io.splice.definition.CompiledEntity;
@@ -23,6 +25,7 @@ import io.splice.definition.TenantSource;
 import io.splice.db.TenantRoutedDataSource;
 import io.splice.definition.MigrationLoading;
 import io.splice.ledger.Blocking;
+import io.splice.ledger.OperatorQueries;
 import io.splice.observe.BrokerHealthCheck;
 import io.splice.observe.RecordMetrics;
 import io.splice.observe.DatabaseHealthCheck;
@@ -150,6 +153,8 @@ public class SpliceConfiguration implements CamelConfiguration {
         registry.bind("targetCalls", targetCalls);
         registry.bind("restores", new Restores(plan, stages, owner, targetCalls));
         registry.bind("waits", new Waits(plan, planControl, json));
+        registry.bind("apiErrors", new ApiErrors(json));
+        registry.bind("operatorApi", new OperatorApi(context, migration, new OperatorQueries(ledgerDb), reports, rates));
         registry.bind("tenantRunners", context.getExecutorServiceManager().newFixedThreadPool(this, "tenant-runs",
                 Integer.parseInt(property(context, "splice.run.parallel-tenants"))));
     }

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
@@ -26,11 +27,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Health, Prometheus metrics and Jolokia (Hawtio's way in): served only to the management users. */
 class ManagementEndpointsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String OPS = "ops:s3cret-ops-pw";
     private static final String ROUTE = "org.apache.camel:context=splice,type=routes,name=\"load-addresses\"";
 
     @TempDir
@@ -105,6 +108,56 @@ class ManagementEndpointsTest {
         HttpResponse<String> answer = get("jolokia/exec/com.sun.management:type=DiagnosticCommand/vmFlags", "ops:s3cret-ops-pw");
 
         assertThat(JSON.readTree(answer.body()).path("status").asInt()).isEqualTo(403);
+    }
+
+    @Test
+    void theApiRefusesAnonymousCallersAndReportsRunsProgressAndDeadLettersByFingerprint() throws Exception {
+        assertThat(api("GET", "runs", null, null).statusCode()).isEqualTo(401);
+
+        // given a run (started through the API) that finished
+        HttpResponse<String> started = api("POST", "runs", "{}", OPS);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        await().atMost(Duration.ofMinutes(1)).until(() -> JSON.readTree(api("GET", "runs", null, OPS).body())
+                .findValuesAsText("status").contains("COMPLETED"));
+
+        // then its report, the progress and the dead letters are there
+        JsonNode runs = JSON.readTree(api("GET", "runs", null, OPS).body());
+        String runId = runs.get(0).path("run_id").asText();
+        JsonNode report = JSON.readTree(api("GET", "runs/" + runId, null, OPS).body());
+        assertThat(report.path("status").asText()).isEqualTo("COMPLETED");
+        JsonNode progress = JSON.readTree(api("GET", "progress", null, OPS).body());
+        assertThat(progress.get(0).path("entity").asText()).isEqualTo("addresses");
+        assertThat(progress.get(0).path("migrated").asLong()).isPositive();
+        assertThat(progress.get(0).path("total").asLong()).isEqualTo(200);
+        JsonNode deadLetters = JSON.readTree(api("GET", "dead-letters", null, OPS).body());
+        assertThat(deadLetters.findValuesAsText("reason")).contains("mapping houseNumber: is not a whole number");
+        assertThat(api("GET", "runs/no-such-run", null, OPS).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void throughTheApiAnOperatorPausesResumesAndSlowsAnEntity() throws Exception {
+        assertThat(JSON.readTree(api("POST", "entities/addresses/pause", "", OPS).body()).path("status").asText())
+                .isEqualTo("Stopped");
+        assertThat(read("State")).isEqualTo("Stopped");
+        assertThat(JSON.readTree(api("POST", "entities/addresses/resume", "", OPS).body()).path("status").asText())
+                .isEqualTo("Started");
+        assertThat(JSON.readTree(api("PUT", "entities/addresses/rate", "{\"rate\": 7}", OPS).body()).path("rate").asInt())
+                .isEqualTo(7);
+
+        HttpResponse<String> unknown = api("POST", "entities/invoices/pause", "", OPS);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).path("reason").asText()).startsWith("Migration addresses has no entity 'invoices'");
+        assertThat(api("PUT", "entities/addresses/rate", "{\"rate\": 0}", OPS).statusCode()).isEqualTo(400);
+    }
+
+    private HttpResponse<String> api(String method, String path, String body, String user) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.replace("/observe/", "/api/") + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String read(String attribute) throws Exception {
