@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code java -jar target/splice.jar <command>} */
 @Command(name = "splice", mixinStandardHelpOptions = true, version = "Splice 0.1.0",
         description = "Moves a legacy relational database into a new system through its HTTP API.",
-        subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, ValidateCommand.class, SandboxCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, StatusCommand.class, ReportCommand.class,
+                ValidateCommand.class, SandboxCommand.class,
                 GenerateCommand.class})
 public class SpliceCli implements Runnable {
 
