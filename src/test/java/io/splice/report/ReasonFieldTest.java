@@ -16,7 +16,9 @@ class ReasonFieldTest {
             "HTTP 422 street: is required|street",
             "HTTP 422 postcode: must match 9999 AA|postcode",
             "HTTP 400 straße: unbekannt|straße",
-            "HTTP 422 note: must not contain: colons|note"})
+            "HTTP 422 note: must not contain: colons|note",
+            "SQL 23502: NULL not allowed for column \"due_on\"|due_on",
+            "SQL 23502: null value in column \"due_on\" of relation \"work_orders\" violates not-null constraint|due_on"})
     void namesTheFieldOfMappingAndTargetReasons(String reason, String field) {
         assertThat(ReasonField.of(reason)).isEqualTo(field);
     }
@@ -34,6 +36,8 @@ class ReasonFieldTest {
             "unknown failure",
             "response without id at /id",
             "mapping : is required",
+            "SQL 23513: Check constraint violation: \"CONSTRAINT_F: \"",
+            "parent work_orders FAILED: SQL 23502: NULL not allowed for column \"due_on\"",
             "the mapping houseNumber: is not a whole number"})
     void namesNoFieldForParentsAndOtherReasons(String reason) {
         assertThat(ReasonField.of(reason)).isEmpty();
