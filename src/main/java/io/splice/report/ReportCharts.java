@@ -70,7 +70,8 @@ final class ReportCharts {
         long peak = counts.stream().mapToLong(Long::longValue).max().orElse(0);
         StringBuilder html = new StringBuilder("<section id=\"throughput\">\n<h2>Throughput over time</h2>\n");
         html.append(String.format(Locale.ROOT, "<p>Records migrated per %d seconds since the run started: %d in all,"
-                + " at most %d in one interval.</p>%n", throughput.bucketSeconds(), total, peak));
+                + " at most %d in one interval (%.1f records/s).</p>%n", throughput.bucketSeconds(), total, peak,
+                (double) peak / throughput.bucketSeconds()));
         if (total > 0) {
             html.append(new SvgColumnChart(throughput.bucketSeconds()).render("Records migrated per "
                     + throughput.bucketSeconds() + " seconds", counts));

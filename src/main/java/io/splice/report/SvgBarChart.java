@@ -9,13 +9,14 @@ import java.util.Locale;
  */
 final class SvgBarChart {
 
-    static final int LABEL_WIDTH = 260;
+    static final int LABEL_WIDTH = 300;
     static final int PLOT_WIDTH = 480;
-    private static final int VALUE_WIDTH = 90;
+    private static final int VALUE_WIDTH = 70;
     private static final int ROW_HEIGHT = 22;
     private static final int BAR_HEIGHT = 16;
     private static final int LEGEND_HEIGHT = 24;
-    private static final int MAX_LABEL = 38;
+    // about 7 px a character at 12 px: what fits left of the bars
+    private static final int MAX_LABEL = 40;
 
     /** @param color a CSS colour literal (ours, never data) */
     record Series(String name, String color) {

@@ -33,13 +33,14 @@ final class SvgColumnChart {
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%d</text>%n"
                 + "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">0</text>%n", LEFT - 6, TOP + 10, max, LEFT - 6, base));
         double columnWidth = counts.isEmpty() ? 0 : (double) PLOT_WIDTH / counts.size();
+        double gap = columnWidth >= 4 ? 1 : 0; // neighbours stay apart unless columns are thinner than a few pixels
         for (int i = 0; i < counts.size(); i++) {
             long count = counts.get(i);
             if (count > 0) {
                 double h = height(count, max);
                 svg.append(String.format(Locale.ROOT, "<rect x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" height=\"%.1f\""
                                 + " class=\"column\"><title>%s–%s: %d record%s</title></rect>%n", LEFT + i * columnWidth,
-                        base - h, columnWidth, h, elapsed(i), elapsed(i + 1), count, count == 1 ? "" : "s"));
+                        base - h, columnWidth - gap, h, elapsed(i), elapsed(i + 1), count, count == 1 ? "" : "s"));
             }
         }
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>%n"

@@ -42,7 +42,7 @@ class HtmlReportTest {
                         + "<td class=\"num\">2</td><td class=\"num\">0</td><td class=\"num warn\">1</td></tr>")
                 .contains("<tr><td>documents</td><td class=\"num\">4</td><td class=\"num\">0</td><td class=\"num\">0</td>"
                         + "<td class=\"num\">0</td><td class=\"num\">4</td><td>—</td></tr>")
-                .contains("100 in all, at most 60 in one interval")
+                .contains("100 in all, at most 60 in one interval (6.0 records/s)")
                 .endsWith("</html>\n");
         assertThat(count(html, "<svg ")).isEqualTo(3);
         String failures = html.substring(html.indexOf("<section id=\"failures\">"), html.indexOf("<section id=\"throughput\">"));

@@ -112,7 +112,7 @@ class ReportFilesLedgerTest {
         assertThat(throughput.counts(report.finishedAt())).containsExactly(1L, 2L, 0L, 0L);
         String html = Files.readString(directory.resolve("report.html"), StandardCharsets.UTF_8);
         assertThat(html).contains("<a href=\"failed.csv\">failed.csv</a>", "Every record not migrated (4)",
-                        "3 in all, at most 2 in one interval", "<td>migrateCompletedProjects</td><td>true</td>",
+                        "3 in all, at most 2 in one interval (0.2 records/s)", "<td>migrateCompletedProjects</td><td>true</td>",
                         "<td class=\"status completed\">COMPLETED</td>")
                 .contains("HTTP 422 note: must not contain &quot;&lt;script&gt;&quot;, or commas")
                 .doesNotContain("<script", SECRET);

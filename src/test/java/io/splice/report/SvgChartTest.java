@@ -50,7 +50,7 @@ class SvgChartTest {
         assertThat(svg).doesNotContain("<script", "alert('x')")
                 .contains("<title>addresses · HTTP 422 note: must not contain &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"
                         + " or any other markup</title>")
-                .contains(">addresses · HTTP 422 note: must not c…</text>")
+                .contains(">addresses · HTTP 422 note: must not con…</text>")
                 .contains("width=\"480.0\"");
         assertThat(svg).doesNotContain("<rect x=\"" + SvgBarChart.LABEL_WIDTH + "\" y=\"4\""); // one series: no legend
     }
@@ -59,11 +59,11 @@ class SvgChartTest {
     void columnsOfTheThroughputChartAreScaledToTheBusiestBucket() {
         String svg = new SvgColumnChart(10).render("Records migrated per 10 seconds", List.of(2L, 4L, 0L, 1L));
 
-        // the plot is 720 wide and 180 high: four columns of 180, the busiest full height
+        // the plot is 720 wide and 180 high: four columns of 180 (1 apart), the busiest full height
         assertThat(svg)
-                .contains("<rect x=\"60.00\" y=\"100.0\" width=\"180.00\" height=\"90.0\" class=\"column\"><title>0:00–0:10: 2 records</title>")
-                .contains("<rect x=\"240.00\" y=\"10.0\" width=\"180.00\" height=\"180.0\" class=\"column\"><title>0:10–0:20: 4 records</title>")
-                .contains("<rect x=\"600.00\" y=\"145.0\" width=\"180.00\" height=\"45.0\" class=\"column\"><title>0:30–0:40: 1 record</title>")
+                .contains("<rect x=\"60.00\" y=\"100.0\" width=\"179.00\" height=\"90.0\" class=\"column\"><title>0:00–0:10: 2 records</title>")
+                .contains("<rect x=\"240.00\" y=\"10.0\" width=\"179.00\" height=\"180.0\" class=\"column\"><title>0:10–0:20: 4 records</title>")
+                .contains("<rect x=\"600.00\" y=\"145.0\" width=\"179.00\" height=\"45.0\" class=\"column\"><title>0:30–0:40: 1 record</title>")
                 .doesNotContain("0:20–0:30")
                 .contains(">0:40</text>", ">4</text>");
         assertThat(SvgColumnChart.height(1, 3)).isEqualTo(60.0);
