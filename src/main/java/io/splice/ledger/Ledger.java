@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -99,6 +100,29 @@ public class Ledger {
 
     public List<Map<String, Object>> failuresByReason(String runId) {
         return jdbc.queryForList(sql.get("failures-by-reason"), Map.of("runId", runId));
+    }
+
+    /** This run's FAILED and BLOCKED records, one at a time (never all in memory), without payloads. */
+    public void eachNotMigrated(String runId, Consumer<NotMigrated> each) {
+        cursor().query(sql.get("not-migrated-of-run"), Map.of("runId", runId), row -> each.accept(new NotMigrated(
+                row.getString("tenant"), row.getString("entity"), row.getString("source_key"), row.getString("status"),
+                row.getString("reason"), row.getObject("http_status", Integer.class),
+                row.getString("blocked_by_entity"), row.getString("blocked_by_key"))));
+    }
+
+    /** When each record this run migrated was migrated, one at a time. */
+    public void eachMigratedAt(String runId, Consumer<Instant> each) {
+        cursor().query(sql.get("migrated-at-of-run"), Map.of("runId", runId),
+                row -> each.accept(row.getTimestamp("updated_at").toInstant()));
+    }
+
+    /** entity → status → records of the tenant, whichever run left them. */
+    public List<Map<String, Object>> statusesByEntity(String tenant) {
+        return jdbc.queryForList(sql.get("statuses-by-entity-of-tenant"), Map.of("tenant", tenant));
+    }
+
+    private Cursor cursor() {
+        return new Cursor(jdbc.getJdbcTemplate().getDataSource());
     }
 
     private static MapSqlParameterSource keyParams(RecordKey key) {

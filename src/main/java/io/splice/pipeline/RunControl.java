@@ -123,6 +123,7 @@ public class RunControl {
         runs.finish(runId, failure == null ? "COMPLETED" : "FAILED", failure);
         RunReport report = reports.build(runId);
         Path file = files.write(report);
+        files.writeForPeople(report, ledger);
         LOG.info("Run {} {}: report in {}", runId, report.status(), file);
         return new CompletedRun(report, file);
     }

@@ -10,7 +10,8 @@ import java.util.Map;
  */
 public record RunReport(String runId, String migration, String kind, String tenant, String status, Instant startedAt,
                         Instant finishedAt, double durationSeconds, String error, Map<String, Object> parameters,
-                        List<EntityCounts> entities, List<FailureCount> failures, List<TenantReport> tenants) {
+                        List<EntityCounts> entities, List<FailureCount> failures, List<TenantReport> tenants,
+                        List<Reconciliation> reconciliation) {
 
     /** One tenant's run through the plan (a run has one tenant; a list, so reports of several runs combine). */
     public record TenantReport(String tenant, String status, List<StageReport> stages) {
@@ -41,6 +42,19 @@ public record RunReport(String runId, String migration, String kind, String tena
 
     /** @param status FAILED or BLOCKED */
     public record FailureCount(String entity, String status, String reason, long count) {
+    }
+
+    /**
+     * What the source gave against what the ledger holds, per entity of the run.
+     *
+     * @param sourceRows  rows this run's extract read (the entity's total)
+     * @param migrated    the tenant's records of the entity in the ledger, by status, whichever run left them (so
+     *                    also {@code failed}, {@code blocked}, {@code queued})
+     * @param notInLedger sourceRows minus the tenant's records of the entity in the ledger, when this run read the
+     *                    whole entity (else null); below zero, the ledger holds records the source no longer returns
+     */
+    public record Reconciliation(String entity, long sourceRows, long migrated, long failed, long blocked, long queued,
+                                 Long notInLedger) {
     }
 
     public long failedTotal() {

@@ -41,9 +41,13 @@ public class RunReportBuilder {
         double seconds = finished == null ? 0 : Duration.between(started, finished).toMillis() / 1000.0;
         String tenant = (String) run.get("tenant");
         String status = (String) run.get("status");
-        return new RunReport(runId, (String) run.get("migration"), (String) run.get("kind"), tenant, status, started,
+        String kind = (String) run.get("kind");
+        List<Map<String, Object>> extracts = runs.entities(runId);
+        List<RunReport.EntityCounts> entities = entityCounts(runId, extracts);
+        return new RunReport(runId, (String) run.get("migration"), kind, tenant, status, started,
                 finished, seconds, (String) run.get("error"), parameters((String) run.get("parameters")),
-                entityCounts(runId), failures(runId), List.of(new RunReport.TenantReport(tenant, status, stages(runId))));
+                entities, failures(runId), List.of(new RunReport.TenantReport(tenant, status, stages(runId))),
+                LedgerReconciliation.of(kind, entities, extracts, ledger.statusesByEntity(tenant)));
     }
 
     private List<RunReport.StageReport> stages(String runId) {
@@ -77,14 +81,14 @@ public class RunReportBuilder {
         }
     }
 
-    private List<RunReport.EntityCounts> entityCounts(String runId) {
+    private List<RunReport.EntityCounts> entityCounts(String runId, List<Map<String, Object>> read) {
         Map<String, Map<String, Long>> outcomes = new HashMap<>();
         for (Map<String, Object> row : ledger.outcomesByEntity(runId)) {
             outcomes.computeIfAbsent((String) row.get("entity"), e -> new HashMap<>())
                     .put((String) row.get("status"), ((Number) row.get("records")).longValue());
         }
         List<RunReport.EntityCounts> counts = new ArrayList<>();
-        List<Map<String, Object>> extracts = new ArrayList<>(runs.entities(runId));
+        List<Map<String, Object>> extracts = new ArrayList<>(read);
         // records a run did not read itself but migrated: children released by a replayed parent
         outcomes.keySet().stream().sorted()
                 .filter(entity -> extracts.stream().noneMatch(e -> entity.equals(e.get("entity"))))

@@ -1,0 +1,11 @@
+package io.splice.ledger;
+
+/**
+ * A record a run did not migrate, as failed.csv shows it: no payload or request body.
+ *
+ * @param status          FAILED or BLOCKED
+ * @param blockedByEntity the parent a BLOCKED record waits for (null otherwise)
+ */
+public record NotMigrated(String tenant, String entity, String sourceKey, String status, String reason,
+                          Integer httpStatus, String blockedByEntity, String blockedByKey) {
+}

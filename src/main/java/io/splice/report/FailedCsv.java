@@ -1,0 +1,69 @@
+package io.splice.report;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+import io.splice.ledger.Ledger;
+import io.splice.ledger.NotMigrated;
+
+/**
+ * failed.csv: one line per record of a run that was not migrated (FAILED or BLOCKED), for the data owners who fix
+ * the legacy data. Streamed from the ledger; never payloads or request bodies (personal data, secrets).
+ */
+final class FailedCsv {
+
+    static final String FILE = "failed.csv";
+    static final List<String> HEADER = List.of("tenant", "entity", "source_key", "status", "reason", "field",
+            "http_status", "blocked_by");
+
+    private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(\\.\\d+)?");
+
+    private FailedCsv() {
+    }
+
+    /** @return the records written (lines without the header) */
+    static long write(Path file, String runId, Ledger ledger) throws IOException {
+        AtomicLong rows = new AtomicLong();
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            CsvWriter csv = new CsvWriter(out);
+            csv.row(HEADER);
+            ledger.eachNotMigrated(runId, record -> {
+                try {
+                    csv.row(line(record));
+                    rows.incrementAndGet();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return rows.get();
+    }
+
+    static List<String> line(NotMigrated record) {
+        String blockedBy = record.blockedByEntity() == null ? null
+                : record.blockedByEntity() + " " + record.blockedByKey();
+        return Arrays.asList(record.tenant(), record.entity(), record.sourceKey(), record.status(), record.reason(),
+                ReasonField.of(record.reason()), record.httpStatus() == null ? null : record.httpStatus().toString(),
+                blockedBy).stream().map(FailedCsv::spreadsheetSafe).toList();
+    }
+
+    /** Legacy text starting like a formula (=, +, -, @) would run as one in a spreadsheet: a leading ' keeps it text. */
+    static String spreadsheetSafe(String value) {
+        if (value == null || value.isEmpty() || NUMBER.matcher(value).matches()) {
+            return value;
+        }
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + value : value;
+    }
+}

@@ -1,0 +1,5 @@
+-- failed.csv: never payload or request_body (they may hold personal data and secrets)
+select tenant, entity, source_key, status, reason, http_status, blocked_by_entity, blocked_by_key
+  from splice_record
+ where run_id = :runId and status in ('FAILED', 'BLOCKED')
+ order by entity, status, source_key
