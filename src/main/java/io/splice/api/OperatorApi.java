@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.splice.deadletter.DeadLetterWorkbench;
 import io.splice.definition.CompiledMigration;
 import io.splice.ledger.OperatorQueries;
 import io.splice.pipeline.Keys;
@@ -31,14 +32,16 @@ public class OperatorApi {
     private final OperatorQueries queries;
     private final RunReportBuilder reports;
     private final TargetRates rates;
+    private final DeadLetterWorkbench workbench;
 
     public OperatorApi(CamelContext context, CompiledMigration migration, OperatorQueries queries,
-                       RunReportBuilder reports, TargetRates rates) {
+                       RunReportBuilder reports, TargetRates rates, DeadLetterWorkbench workbench) {
         this.context = context;
         this.migration = migration;
         this.queries = queries;
         this.reports = reports;
         this.rates = rates;
+        this.workbench = workbench;
     }
 
     public List<Map<String, Object>> runs() {
@@ -138,21 +141,60 @@ public class OperatorApi {
         return queries.deadLetterGroups(exchange.getMessage().getHeader("tenant", String.class));
     }
 
-    /** {"entity": e, "tenant": t}: re-reads the entity's FAILED records from the source, in the background. */
-    public Map<String, Object> replay(Exchange exchange) {
+    /**
+     * {"entity", "tenant"?, "reason"? (a fingerprint), "sourceKeys"? [..], "dryRun"?, "from"? ("dead-letters" or
+     * "source")}: a dry run answers what would be sent; otherwise the replay goes on in the background, from the dead
+     * letters' payloads (default) or re-read from the source (after the legacy data was fixed).
+     */
+    @SuppressWarnings("unchecked")
+    public Object replay(Exchange exchange) throws Exception {
         Map<String, Object> request = body(exchange);
-        String entity = (String) request.get("entity");
-        String tenant = (String) request.get("tenant");
-        known(() -> migration.entity(entity));
-        if (tenant != null) {
-            known(() -> migration.tenant(tenant));
+        DeadLetterWorkbench.Selection selection = selection(request);
+        if (Boolean.TRUE.equals(request.get("dryRun"))) {
+            return workbench.dryRun(selection);
         }
         Map<String, Object> headers = new HashMap<>();
-        headers.put(Keys.TENANT_HEADER, tenant);
-        headers.put(Keys.REPLAY_ENTITY, entity);
-        context.createProducerTemplate().asyncRequestBodyAndHeaders("direct:replay-entity", null, headers);
+        headers.put(Keys.TENANT_HEADER, selection.tenant());
+        headers.put(Keys.REPLAY_ENTITY, selection.entity());
+        headers.put(DeadLetterWorkbench.SELECTION, selection);
+        boolean fromSource = "source".equals(request.get("from"));
+        context.createProducerTemplate().asyncRequestBodyAndHeaders(
+                fromSource ? "direct:replay-entity" : "direct:replay-dead-letters", null, headers);
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 202);
-        return Map.of("accepted", true, "entity", entity, "see", "/api/runs");
+        return Map.of("accepted", true, "entity", selection.entity(), "tenant", selection.tenant(),
+                "from", fromSource ? "source" : "dead-letters", "see", "/api/runs");
+    }
+
+    /** {"entity", "tenant"?, "reason"?, "sourceKeys"?, "why"}: DISCARDED with the reason recorded, out of the DLQ. */
+    public Map<String, Object> discard(Exchange exchange) throws Exception {
+        Map<String, Object> request = body(exchange);
+        try {
+            return workbench.discard(selection(request), (String) request.get("why"));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, e.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private DeadLetterWorkbench.Selection selection(Map<String, Object> request) {
+        String entity = (String) request.get("entity");
+        if (entity == null) {
+            throw new ApiException(400, "entity is required");
+        }
+        known(() -> migration.entity(entity));
+        String tenant = (String) request.get("tenant");
+        if (tenant == null) {
+            if (migration.tenantNames().size() > 1) {
+                throw new ApiException(400, "tenant is required: the migration has tenants "
+                        + String.join(", ", migration.tenantNames()));
+            }
+            tenant = migration.tenantNames().get(0);
+        }
+        String named = tenant;
+        known(() -> migration.tenant(named));
+        List<String> keys = ((List<Object>) request.getOrDefault("sourceKeys", List.of())).stream()
+                .map(String::valueOf).toList();
+        return new DeadLetterWorkbench.Selection(tenant, entity, (String) request.get("reason"), keys);
     }
 
     private Route loadRoute(Exchange exchange) {

@@ -94,6 +94,26 @@ public class References {
     }
 
     /**
+     * A dry run's view: replaces the row's references by the parents' target ids and answers null, or answers why the
+     * record would be BLOCKED; records nothing.
+     */
+    public String resolveWithoutRecording(String tenant, CompiledEntity entity, Map<String, Object> row) {
+        for (Map.Entry<String, String> reference : entity.references().entrySet()) {
+            Object value = row.get(reference.getKey());
+            if (value == null) {
+                continue;
+            }
+            ParentState parent = parents.states(tenant, reference.getValue(), List.of(String.valueOf(value)))
+                    .get(String.valueOf(value));
+            if (!parent.migrated()) {
+                return BlockReason.reason(parent);
+            }
+            row.put(reference.getKey(), parent.targetId());
+        }
+        return null;
+    }
+
+    /**
      * Consumer side, one record (the body, a Map): replaces each reference by the parent's target id, or records
      * the record BLOCKED and sets {@link Keys#BLOCKED}.
      */

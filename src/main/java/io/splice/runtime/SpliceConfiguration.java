@@ -14,6 +14,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.splice.api.ApiErrors;
 import io.splice.api.OperatorApi;
 import io.splice.broker.BrokerConnections;
+import io.splice.broker.DeadLetterQueue;
+import io.splice.deadletter.DeadLetterWorkbench;
+import io.splice.ledger.DeadLetterLedger;
 import io.splice.db.PooledDataSources;
 import io.splice.definition.CompiledEntity;
 import io.splice.definition.CompiledMigration;
@@ -154,7 +157,11 @@ public class SpliceConfiguration implements CamelConfiguration {
         registry.bind("restores", new Restores(plan, stages, owner, targetCalls));
         registry.bind("waits", new Waits(plan, planControl, json));
         registry.bind("apiErrors", new ApiErrors(json));
-        registry.bind("operatorApi", new OperatorApi(context, migration, new OperatorQueries(ledgerDb), reports, rates));
+        DeadLetterWorkbench workbench = new DeadLetterWorkbench(migration, new DeadLetterLedger(ledgerDb),
+                new DeadLetterQueue(broker.consumerConnectionFactory()), references, json);
+        registry.bind("deadLetterWorkbench", workbench);
+        registry.bind("operatorApi", new OperatorApi(context, migration, new OperatorQueries(ledgerDb), reports, rates,
+                workbench));
         registry.bind("tenantRunners", context.getExecutorServiceManager().newFixedThreadPool(this, "tenant-runs",
                 Integer.parseInt(property(context, "splice.run.parallel-tenants"))));
     }
