@@ -13,7 +13,6 @@ import io.splice.definition.CompiledMigration;
 import io.splice.ledger.OperatorQueries;
 import io.splice.pipeline.Keys;
 import io.splice.report.RunReportBuilder;
-import io.splice.target.TargetRates;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -31,16 +30,16 @@ public class OperatorApi {
     private final CompiledMigration migration;
     private final OperatorQueries queries;
     private final RunReportBuilder reports;
-    private final TargetRates rates;
+    private final EntityControls controls;
     private final DeadLetterWorkbench workbench;
 
     public OperatorApi(CamelContext context, CompiledMigration migration, OperatorQueries queries,
-                       RunReportBuilder reports, TargetRates rates, DeadLetterWorkbench workbench) {
+                       RunReportBuilder reports, EntityControls controls, DeadLetterWorkbench workbench) {
         this.context = context;
         this.migration = migration;
         this.queries = queries;
         this.reports = reports;
-        this.rates = rates;
+        this.controls = controls;
         this.workbench = workbench;
     }
 
@@ -128,12 +127,25 @@ public class OperatorApi {
     /** {"rate": n}: requests per period for the entity, every tenant, from the next record on. */
     public Map<String, Object> rate(Exchange exchange) {
         String entity = entity(exchange);
+        known(() -> migration.entity(entity));
         Object rate = body(exchange).get("rate");
         if (!(rate instanceof Number number) || number.intValue() < 1) {
             throw new ApiException(400, "rate must be a whole number above 0, was " + rate);
         }
-        rates.override(entity, number.intValue());
+        controls.setRate(entity, number.intValue());
         return Map.of("entity", entity, "rate", number.intValue());
+    }
+
+    /** {"concurrency": n}: the consumers of the entity's queue, from now on. */
+    public Map<String, Object> concurrency(Exchange exchange) {
+        String entity = entity(exchange);
+        known(() -> migration.entity(entity));
+        Object consumers = body(exchange).get("concurrency");
+        if (!(consumers instanceof Number number) || number.intValue() < 1) {
+            throw new ApiException(400, "concurrency must be a whole number above 0, was " + consumers);
+        }
+        controls.setConcurrency(entity, number.intValue());
+        return Map.of("entity", entity, "concurrency", controls.getConcurrency().get(entity));
     }
 
     /** FAILED records grouped by fingerprint (entity, HTTP status, reason), with counts and a sample key. */

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.zaxxer.hikari.HikariDataSource;
 import io.splice.api.ApiErrors;
+import io.splice.api.EntityControls;
 import io.splice.api.OperatorApi;
 import io.splice.broker.BrokerConnections;
 import io.splice.broker.DeadLetterQueue;
@@ -160,7 +161,16 @@ public class SpliceConfiguration implements CamelConfiguration {
         DeadLetterWorkbench workbench = new DeadLetterWorkbench(migration, new DeadLetterLedger(ledgerDb),
                 new DeadLetterQueue(broker.consumerConnectionFactory()), references, json);
         registry.bind("deadLetterWorkbench", workbench);
-        registry.bind("operatorApi", new OperatorApi(context, migration, new OperatorQueries(ledgerDb), reports, rates,
+        EntityControls controls = new EntityControls(context, migration, rates);
+        registry.bind("entityControls", controls);
+        // an MBean beside Camel's own, for Hawtio and JConsole (when JMX is on)
+        context.addStartupListener((started, alreadyStarted) -> {
+            if (started.getManagementStrategy().getManagementAgent() != null) {
+                started.getManagementStrategy().getManagementAgent().register(controls, new javax.management.ObjectName(
+                        "org.apache.camel:context=" + started.getManagementName() + ",type=services,name=EntityControls"));
+            }
+        });
+        registry.bind("operatorApi", new OperatorApi(context, migration, new OperatorQueries(ledgerDb), reports, controls,
                 workbench));
         registry.bind("tenantRunners", context.getExecutorServiceManager().newFixedThreadPool(this, "tenant-runs",
                 Integer.parseInt(property(context, "splice.run.parallel-tenants"))));

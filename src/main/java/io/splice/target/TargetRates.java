@@ -32,6 +32,11 @@ public class TargetRates {
         exchange.setProperty(HOST_RATE, migration.hostRate());
     }
 
+    /** The entity's rate as records see it now: the operator's override, else the definition's. */
+    public int current(String entity) {
+        return overrides.getOrDefault(entity, migration.entity(entity).rate());
+    }
+
     /** The entity's rate from now on (requests per throttle period), for every tenant. */
     public void override(String entity, int rate) {
         migration.entity(entity);

@@ -104,6 +104,24 @@ class ManagementEndpointsTest {
     }
 
     @Test
+    void rateAndConcurrencyAreAttributesAndOperationsOfAnMBeanAndTheApi() throws Exception {
+        String controls = encode("org.apache.camel:context=splice,type=services,name=EntityControls");
+        JsonNode rates = JSON.readTree(get("jolokia/read/" + controls + "/Rates", OPS).body());
+        assertThat(rates.path("value").path("addresses").asInt()).isEqualTo(1000);
+
+        get("jolokia/exec/" + controls + "/setRate/addresses/25", OPS);
+        get("jolokia/exec/" + controls + "/setConcurrency/addresses/2", OPS);
+
+        assertThat(JSON.readTree(get("jolokia/read/" + controls + "/Rates", OPS).body()).path("value").path("addresses")
+                .asInt()).isEqualTo(25);
+        assertThat(JSON.readTree(get("jolokia/read/" + controls + "/Concurrency", OPS).body()).path("value")
+                .path("addresses").asInt()).isEqualTo(2);
+        HttpResponse<String> viaApi = api("PUT", "entities/addresses/concurrency", "{\"concurrency\": 3}", OPS);
+        assertThat(JSON.readTree(viaApi.body()).path("concurrency").asInt()).isEqualTo(3);
+        assertThat(api("PUT", "entities/addresses/concurrency", "{\"concurrency\": 0}", OPS).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void theJvmsDiagnosticCommandsAreDeniedEvenToOperators() throws Exception {
         HttpResponse<String> answer = get("jolokia/exec/com.sun.management:type=DiagnosticCommand/vmFlags", "ops:s3cret-ops-pw");
 
