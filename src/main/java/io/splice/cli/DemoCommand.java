@@ -71,7 +71,10 @@ public class DemoCommand implements Callable<Integer> {
             System.out.printf("Sandbox target listening on %s (%.0f%% of requests answered 503)%n",
                     sandbox.baseUrl(), unavailableRate * 100);
             try (SpliceRuntime splice = SpliceRuntime.start(options.propertyFiles(), overrides(sandbox))) {
-                List<CompletedRun> runs = splice.runMigration();
+                List<CompletedRun> runs;
+                try (ProgressLine progress = ProgressLine.start(splice)) {
+                    runs = splice.runMigration();
+                }
                 System.out.printf("Sandbox received %d requests; holds %d projects, %d addresses, %d connections, "
                                 + "%d documents, %d planboards (work orders went to the new system's database %s); "
                                 + "workflows active again: %s, e-mail on again: %s%n", sandbox.requests().size(),

@@ -35,7 +35,7 @@ public class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (SpliceRuntime splice = SpliceRuntime.start(options.propertyFiles(), options.overrides())) {
             int status;
-            try {
+            try (ProgressLine progress = ProgressLine.start(splice)) {
                 status = RunSummaries.print(splice.runMigration(tenant, parameters), System.out);
             } catch (TenantsNotStartedException e) {
                 RunSummaries.print(e.completed(), System.out);
