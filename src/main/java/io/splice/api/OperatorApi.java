@@ -155,8 +155,9 @@ public class OperatorApi {
 
     /**
      * {"entity", "tenant"?, "reason"? (a fingerprint), "sourceKeys"? [..], "dryRun"?, "from"? ("dead-letters" or
-     * "source")}: a dry run answers what would be sent; otherwise the replay goes on in the background, from the dead
-     * letters' payloads (default) or re-read from the source (after the legacy data was fixed).
+     * "source"), "rate"?}: a dry run answers what would be sent; otherwise the replay goes on in the background, from
+     * the dead letters' payloads (default) or re-read from the source (after the legacy data was fixed), at the
+     * entity's rate (set to "rate" first when given).
      */
     @SuppressWarnings("unchecked")
     public Object replay(Exchange exchange) throws Exception {
@@ -164,6 +165,14 @@ public class OperatorApi {
         DeadLetterWorkbench.Selection selection = selection(request);
         if (Boolean.TRUE.equals(request.get("dryRun"))) {
             return workbench.dryRun(selection);
+        }
+        // "at a chosen rate": the entity's rate from now on (the replay's records go through its throttle)
+        Object rate = request.get("rate");
+        if (rate != null) {
+            if (!(rate instanceof Number number) || number.intValue() < 1) {
+                throw new ApiException(400, "rate must be a whole number above 0, was " + rate);
+            }
+            controls.setRate(selection.entity(), number.intValue());
         }
         Map<String, Object> headers = new HashMap<>();
         headers.put(Keys.TENANT_HEADER, selection.tenant());

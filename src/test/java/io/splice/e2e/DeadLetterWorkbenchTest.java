@@ -92,7 +92,7 @@ class DeadLetterWorkbenchTest {
         int unavailable = failed(UNAVAILABLE);
         assertThat(unavailable).isPositive();
 
-        post("dead-letters/replay", Map.of("entity", "addresses", "reason", UNAVAILABLE));
+        post("dead-letters/replay", Map.of("entity", "addresses", "reason", UNAVAILABLE, "rate", 500));
 
         await().atMost(Duration.ofMinutes(1)).until(() -> splice.ledger().queryForObject("select count(*) from "
                 + "splice_run where kind = 'REPLAY' and status = 'COMPLETED'", Integer.class) == 1);
