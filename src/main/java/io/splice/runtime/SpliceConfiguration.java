@@ -140,9 +140,10 @@ public class SpliceConfiguration implements CamelConfiguration {
         registry.bind("recordMapper", new RecordMapper(migration));
         registry.bind("outcomes", new Outcomes(ledger, blockedRecords, metrics));
         TargetRates rates = new TargetRates(migration);
-        registry.bind("targetRequest", new TargetRequest(migration, rates, new ContentStreams(routedSource), settings.targetToken()));
+        registry.bind("targetRequest", new TargetRequest(migration, rates, new ContentStreams(routedSource), metrics,
+                settings.targetToken()));
         registry.bind("targetResponse", new TargetResponse(json,
-                Long.parseLong(property(context, "splice.retry.max-retry-after-millis"))));
+                Long.parseLong(property(context, "splice.retry.max-retry-after-millis")), metrics));
         registry.bind("sqlTarget", new SqlTarget(migration, rates));
         RunOwner owner = new RunOwner(Duration.ofMillis(Long.parseLong(property(context, "splice.run.stale-after-millis"))));
         Stages stages = new Stages(ledgerDb);

@@ -10,6 +10,7 @@ import io.splice.definition.CompiledEntity;
 import io.splice.definition.CompiledMigration;
 import io.splice.definition.TargetDefinition;
 import io.splice.ledger.RecordKey;
+import io.splice.observe.RecordMetrics;
 import io.splice.pipeline.IncomingRecord;
 import io.splice.pipeline.Keys;
 import io.splice.pipeline.PermanentFailure;
@@ -24,13 +25,20 @@ public class TargetRequest {
 
     private static final Pattern PATH_FIELD = Pattern.compile("\\{([A-Za-z0-9_]+)}");
 
+    // when the record entered the throttles, and when its request left: for splice_throttle_wait and splice_target
+    static final String THROTTLED_AT = "spliceThrottledAt";
+    static final String SENT_AT = "spliceSentAt";
+
     private final CompiledMigration migration;
     private final TargetRates rates;
     private final ContentStreams content;
+    private final RecordMetrics metrics;
     private final String bearerToken;
 
-    public TargetRequest(CompiledMigration migration, TargetRates rates, ContentStreams content, String bearerToken) {
+    public TargetRequest(CompiledMigration migration, TargetRates rates, ContentStreams content, RecordMetrics metrics,
+                         String bearerToken) {
         this.migration = migration;
+        this.metrics = metrics;
         this.rates = rates;
         this.content = content;
         this.bearerToken = bearerToken == null || bearerToken.isBlank() ? null : bearerToken;
@@ -60,12 +68,16 @@ public class TargetRequest {
             message.setHeader(Exchange.CONTENT_TYPE, expand(upload.contentType(), key, mapped(exchange), false));
         }
         rates.apply(exchange);
+        exchange.setProperty(THROTTLED_AT, System.nanoTime());
     }
 
     /** Right before the send: an upload's body is its content, streamed from the source. */
     public void attachContent(Exchange exchange) throws Exception {
         RecordKey key = IncomingRecord.keyOf(exchange);
         CompiledEntity entity = migration.entity(key.entity());
+        long now = System.nanoTime();
+        metrics.throttleWait(key.entity(), now - exchange.getProperty(THROTTLED_AT, now, Long.class));
+        exchange.setProperty(SENT_AT, now);
         if (entity.target().upload() != null) {
             exchange.getMessage().setBody(content.open(exchange, entity, key));
         }

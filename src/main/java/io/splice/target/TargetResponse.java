@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.splice.ledger.RecordKey;
+import io.splice.observe.RecordMetrics;
 import io.splice.pipeline.IncomingRecord;
 import io.splice.pipeline.Keys;
 import org.apache.camel.Exchange;
@@ -20,10 +21,12 @@ public class TargetResponse {
 
     private final ObjectMapper json;
     private final long maxRetryAfterMillis;
+    private final RecordMetrics metrics;
 
-    public TargetResponse(ObjectMapper json, long maxRetryAfterMillis) {
+    public TargetResponse(ObjectMapper json, long maxRetryAfterMillis, RecordMetrics metrics) {
         this.json = json;
         this.maxRetryAfterMillis = maxRetryAfterMillis;
+        this.metrics = metrics;
     }
 
     public void classify(Exchange exchange) throws Exception {
@@ -32,6 +35,10 @@ public class TargetResponse {
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         String body = message.getBody(String.class);
         RecordKey key = IncomingRecord.keyOf(exchange);
+        Long sentAt = exchange.getProperty(TargetRequest.SENT_AT, Long.class);
+        if (sentAt != null && metrics != null) {
+            metrics.targetCall(key.entity(), status, System.nanoTime() - sentAt);
+        }
         message.removeHeader(Exchange.REDELIVERY_DELAY);
         if (status >= 200 && status < 300) {
             exchange.setProperty(Keys.TARGET_ID, createdId(key, status, body, exchange));

@@ -91,6 +91,9 @@ class ManagementEndpointsTest {
 
         assertThat(metrics).containsPattern("splice_records_total\\{[^}]*entity=\"addresses\"[^}]*outcome=\"migrated\"[^}]*} [1-9]");
         assertThat(metrics).containsPattern("splice_records_total\\{[^}]*outcome=\"failed\"[^}]*} [1-9]");
+        assertThat(metrics).containsPattern("splice_target_seconds_count\\{[^}]*entity=\"addresses\"[^}]*status=\"2xx\"[^}]*} [1-9]");
+        assertThat(metrics).containsPattern("splice_target_seconds_bucket\\{");
+        assertThat(metrics).containsPattern("splice_throttle_wait_seconds_count\\{[^}]*entity=\"addresses\"[^}]*} [1-9]");
     }
 
     @Test

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TargetResponseTest {
 
     private final CamelContext camel = new DefaultCamelContext();
-    private final TargetResponse classifier = new TargetResponse(new ObjectMapper(), 60_000);
+    private final TargetResponse classifier = new TargetResponse(new ObjectMapper(), 60_000, null);
 
     @AfterEach
     void close() throws Exception {
