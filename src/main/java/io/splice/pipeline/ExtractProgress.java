@@ -55,6 +55,7 @@ public class ExtractProgress {
 
     /** Rethrows an extract's failure with the entity's name and the root cause's own words. */
     public void failed(Exchange exchange) throws ExtractFailedException {
+        TenantRoutedDataSource.clear();
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         throw new ExtractFailedException(exchange.getProperty(Keys.ENTITY, String.class), error);
     }

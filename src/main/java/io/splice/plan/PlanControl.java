@@ -1,6 +1,5 @@
 package io.splice.plan;
 
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -171,9 +170,5 @@ public class PlanControl {
 
     private static String runId(Exchange exchange) {
         return exchange.getProperty(Keys.RUN_ID, String.class);
-    }
-
-    static Instant now() {
-        return Instant.now();
     }
 }

@@ -3,6 +3,7 @@ package io.splice.runtime;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.splice.pipeline.Keys;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 
@@ -12,8 +13,6 @@ import org.apache.camel.Exchange;
  */
 public class TenantRunsAggregation implements AggregationStrategy {
 
-    static final String HEADER = "spliceTenant";
-
     @Override
     @SuppressWarnings("unchecked")
     public Exchange aggregate(Exchange collected, Exchange next) {
@@ -21,7 +20,7 @@ public class TenantRunsAggregation implements AggregationStrategy {
         List<Object> outcomes = collected == null ? new ArrayList<>() : result.getProperty(OUTCOMES, List.class);
         Exception error = next.getException();
         if (error != null) {
-            outcomes.add(new NotStarted(next.getMessage().getHeader(HEADER, String.class), error));
+            outcomes.add(new NotStarted(next.getMessage().getHeader(Keys.TENANT_HEADER, String.class), error));
             next.setException(null);
         } else {
             outcomes.add(next.getMessage().getBody());
