@@ -19,6 +19,7 @@ public final class CompiledMigration {
     private final Map<String, CompiledTenant> tenants;
     private final List<List<String>> levels;
     private final int hostRate;
+    private final java.util.Set<String> referenced = new java.util.HashSet<>();
 
     private CompiledMigration(String name, Map<String, CompiledEntity> entities, Map<String, CompiledTenant> tenants,
                               List<List<String>> levels, int hostRate) {
@@ -27,6 +28,7 @@ public final class CompiledMigration {
         this.tenants = tenants;
         this.levels = levels;
         this.hostRate = hostRate;
+        entities.values().forEach(child -> referenced.addAll(child.references().values()));
     }
 
     /** Compiles a definition the validator found no errors in. */
@@ -101,14 +103,8 @@ public final class CompiledMigration {
         return hostRate;
     }
 
-    /** (child entity, reference column) pairs whose parent is {@code parent}. */
-    public List<Map.Entry<String, String>> referencesTo(String parent) {
-        List<Map.Entry<String, String>> found = new ArrayList<>();
-        entities.values().forEach(child -> child.references().forEach((column, target) -> {
-            if (target.equals(parent)) {
-                found.add(Map.entry(child.name(), column));
-            }
-        }));
-        return found;
+    /** Whether any entity references this one (its migrated records may release blocked children). */
+    public boolean isReferenced(String parent) {
+        return referenced.contains(parent);
     }
 }

@@ -13,6 +13,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import io.splice.db.SqlErrors;
+
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
@@ -68,16 +70,10 @@ public final class DatabaseChecks {
             // and resolve its tables and columns (H2 already did on prepare)
             statement.getParameterMetaData();
         } catch (SQLException e) {
-            problems.add(field, "the " + which + " database rejects it: " + reason(e));
+            problems.add(field, "the " + which + " database rejects it: " + SqlErrors.reason(e));
         }
     }
 
-    // the first line says why; H2 ends it with "; SQL statement:" and puts the statement on the next lines
-    private static String reason(SQLException e) {
-        String first = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("").trim();
-        first = first.replaceFirst(";\\s*SQL statement:$", "");
-        return first.isEmpty() ? e.getClass().getSimpleName() : first;
-    }
 
     /** A warning when the target cannot be reached at all; any HTTP answer counts as reachable. */
     public static List<DefinitionError> reachTarget(String file, String targetUrl) {

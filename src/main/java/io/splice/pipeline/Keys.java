@@ -17,6 +17,8 @@ public final class Keys {
     public static final String ATTEMPTS = "spliceAttempts";
     public static final String BLOCKED = "spliceBlocked";
     public static final String MAPPED = "spliceMapped";
+    // how many blocked children the record just migrated released
+    public static final String RELEASED_COUNT = "spliceReleasedCount";
     // set on a replay's exchange: the entity whose FAILED records are re-read
     public static final String REPLAY_ENTITY = "spliceReplayEntity";
 

@@ -28,9 +28,10 @@ public class Outcomes {
     /** MIGRATED with the target's id; the records it blocked are released with it. */
     public void migrated(Exchange exchange) {
         RecordKey key = IncomingRecord.keyOf(exchange);
-        blocked.migrated(key, exchange.getProperty(Keys.RUN_ID, String.class),
+        int released = blocked.migrated(key, exchange.getProperty(Keys.RUN_ID, String.class),
                 exchange.getProperty(Keys.TARGET_ID, String.class), exchange.getProperty(Keys.HTTP_STATUS, Integer.class),
                 attempts(exchange));
+        exchange.setProperty(Keys.RELEASED_COUNT, released);
         metrics.count(key.tenant(), key.entity(), "migrated", 1);
     }
 

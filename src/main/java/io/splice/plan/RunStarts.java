@@ -74,9 +74,10 @@ public class RunStarts {
         Map<String, Object> parameters = PlanParameters.resolve(plan.definition(), merged);
         int interrupted = stages.interrupt(run.runId());
         runs.claim(run.runId(), owner.self(), json.writeValueAsString(parameters));
-        int resumeAt = firstUnfinished(run.runId());
+        List<Stages.StageExecution> history = stages.history(run.runId());
+        int resumeAt = firstUnfinished(history);
         List<Integer> rePrepare = new ArrayList<>();
-        Set<String> completed = completedStages(run.runId());
+        Set<String> completed = completedStages(history);
         for (int index : plan.targetStagesBefore(resumeAt)) {
             if (completed.contains(plan.stage(index).name())) {
                 rePrepare.add(index);
@@ -88,9 +89,9 @@ public class RunStarts {
         return new Started(run.runId(), parameters, savedValues(run.saved()), resumeAt, rePrepare);
     }
 
-    private int firstUnfinished(String runId) {
+    private int firstUnfinished(List<Stages.StageExecution> history) {
         Map<String, String> latest = new LinkedHashMap<>();
-        stages.history(runId).forEach(execution -> latest.put(execution.stage(), execution.status()));
+        history.forEach(execution -> latest.put(execution.stage(), execution.status()));
         for (int i = 0; i < plan.stages().size(); i++) {
             String status = latest.get(plan.stage(i).name());
             if (!"COMPLETED".equals(status) && !"SKIPPED".equals(status)) {
@@ -100,9 +101,9 @@ public class RunStarts {
         return plan.stages().size();
     }
 
-    private Set<String> completedStages(String runId) {
+    private Set<String> completedStages(List<Stages.StageExecution> history) {
         Set<String> completed = new LinkedHashSet<>();
-        stages.history(runId).stream().filter(e -> "COMPLETED".equals(e.status())).forEach(e -> completed.add(e.stage()));
+        history.stream().filter(e -> "COMPLETED".equals(e.status())).forEach(e -> completed.add(e.stage()));
         return completed;
     }
 

@@ -29,22 +29,28 @@ public class BlockedRecords {
         this.transaction = transaction;
     }
 
-    /** Records the parent MIGRATED and, in the same transaction, its blocked children QUEUED for its run. */
-    public void migrated(RecordKey key, String runId, String targetId, Integer httpStatus, int attempts) {
-        if (migration.referencesTo(key.entity()).isEmpty()) {
+    /**
+     * Records the parent MIGRATED and, in the same transaction, its blocked children QUEUED for its run.
+     *
+     * @return how many children it released (to send)
+     */
+    public int migrated(RecordKey key, String runId, String targetId, Integer httpStatus, int attempts) {
+        if (!migration.isReferenced(key.entity())) {
             ledger.recordMigrated(key, targetId, httpStatus, attempts);
-            return;
+            return 0;
         }
-        transaction.executeWithoutResult(status -> {
+        Integer released = transaction.execute(status -> {
             ledger.recordMigrated(key, targetId, httpStatus, attempts);
-            blocking.releaseChildren(key.tenant(), key.entity(), key.sourceKey(), runId);
+            return blocking.releaseChildren(key.tenant(), key.entity(), key.sourceKey(), runId);
         });
+        return released == null ? 0 : released;
     }
 
     /** The records the record of this exchange released, to send. */
     public List<BlockedRecord> releasedBy(Exchange exchange) {
         String entity = exchange.getProperty(Keys.ENTITY, String.class);
-        if (migration.referencesTo(entity).isEmpty()) {
+        // most parents release nobody: then no query on the hot path
+        if (exchange.getProperty(Keys.RELEASED_COUNT, 0, Integer.class) == 0) {
             return List.of();
         }
         return blocking.releasedBy(exchange.getProperty(Keys.TENANT, String.class), entity,

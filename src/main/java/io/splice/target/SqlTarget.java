@@ -3,6 +3,7 @@ package io.splice.target;
 import java.sql.SQLException;
 import java.util.Map;
 
+import io.splice.db.SqlErrors;
 import io.splice.definition.CompiledEntity;
 import io.splice.definition.CompiledMigration;
 import io.splice.ledger.RecordKey;
@@ -55,7 +56,7 @@ public class SqlTarget {
         SQLException sql = sqlCause(error);
         String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
         if (state.startsWith("22") || state.startsWith("23")) {
-            throw new RejectedBySqlTarget(IncomingRecord.keyOf(exchange), state, sql.getMessage());
+            throw new RejectedBySqlTarget(IncomingRecord.keyOf(exchange), state, SqlErrors.reason(sql));
         }
         throw error;
     }
@@ -72,15 +73,8 @@ public class SqlTarget {
     /** The new system's database refused the record's data. */
     static class RejectedBySqlTarget extends PermanentFailure {
         RejectedBySqlTarget(RecordKey key, String sqlState, String message) {
-            super("SQL " + sqlState + ": " + firstLine(message).replaceAll("\\d+", "#"),
-                    key + ": the target database refused it (SQLState " + sqlState + "): " + firstLine(message));
-        }
-
-        private static String firstLine(String message) {
-            String line = message == null ? "" : message.lines().findFirst().orElse("");
-            // H2 appends the statement; the reason is the database's complaint, not our SQL
-            int statement = line.indexOf("; SQL statement:");
-            return statement < 0 ? line : line.substring(0, statement);
+            super("SQL " + sqlState + ": " + message.replaceAll("\\d+", "#"),
+                    key + ": the target database refused it (SQLState " + sqlState + "): " + message);
         }
     }
 }
