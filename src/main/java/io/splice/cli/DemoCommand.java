@@ -118,7 +118,7 @@ public class DemoCommand implements Callable<Integer> {
             port = socket.getLocalPort();
         }
         System.out.printf("Management endpoints: http://127.0.0.1:%d/observe/health, /observe/metrics, /observe/jolokia "
-                + "(user ops, password in %s)%n", port, users);
+                + "while the demo runs (user ops, password in %s)%n", port, users);
         return Map.of("splice.management.users-file", users.toAbsolutePath().toString(),
                 "camel.management.port", String.valueOf(port));
     }
