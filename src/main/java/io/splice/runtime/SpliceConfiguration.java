@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -15,6 +16,8 @@ import io.splice.api.ApiErrors;
 import io.splice.api.EntityControls;
 import io.splice.api.OperatorApi;
 import io.splice.broker.BrokerConnections;
+import io.splice.broker.QueueDepths;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.splice.broker.DeadLetterQueue;
 import io.splice.deadletter.DeadLetterWorkbench;
 import io.splice.ledger.DeadLetterLedger;
@@ -31,6 +34,7 @@ import io.splice.definition.MigrationLoading;
 import io.splice.ledger.Blocking;
 import io.splice.ledger.OperatorQueries;
 import io.splice.observe.BrokerHealthCheck;
+import io.splice.observe.QueueMetrics;
 import io.splice.observe.RecordMetrics;
 import io.splice.observe.DatabaseHealthCheck;
 import io.splice.observe.TargetHealthCheck;
@@ -79,6 +83,7 @@ public class SpliceConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(SpliceConfiguration.class);
     private static final long PARENT_CACHE_SIZE = 500_000;
+    private static final long QUEUE_DEPTHS_MAX_AGE_MILLIS = 2_000;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -164,8 +169,15 @@ public class SpliceConfiguration implements CamelConfiguration {
         registry.bind("deadLetterWorkbench", workbench);
         EntityControls controls = new EntityControls(context, migration, rates);
         registry.bind("entityControls", controls);
+        QueueDepths queueDepths = new QueueDepths(broker.consumerConnectionFactory(), migration.entities().stream()
+                .flatMap(entity -> Stream.of("splice." + entity.name(), "DLQ.splice." + entity.name())).toList(),
+                QUEUE_DEPTHS_MAX_AGE_MILLIS);
         // an MBean beside Camel's own, for Hawtio and JConsole (when JMX is on)
         context.addStartupListener((started, alreadyStarted) -> {
+            MeterRegistry meters = started.getRegistry().findSingleByType(MeterRegistry.class);
+            if (meters != null) {
+                QueueMetrics.register(meters, queueDepths);
+            }
             if (started.getManagementStrategy().getManagementAgent() != null) {
                 started.getManagementStrategy().getManagementAgent().register(controls, new javax.management.ObjectName(
                         "org.apache.camel:context=" + started.getManagementName() + ",type=services,name=EntityControls"));

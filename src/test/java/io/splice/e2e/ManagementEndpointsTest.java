@@ -19,6 +19,7 @@ import io.splice.sample.SampleDataGenerator;
 import io.splice.sandbox.FaultSettings;
 import io.splice.sandbox.SandboxOptions;
 import io.splice.sandbox.SandboxTarget;
+import io.splice.testing.DeadLetters;
 import io.splice.testing.SpliceUnderTest;
 import io.splice.testing.TestStack;
 import org.junit.jupiter.api.AfterEach;
@@ -94,6 +95,18 @@ class ManagementEndpointsTest {
         assertThat(metrics).containsPattern("splice_target_seconds_count\\{[^}]*entity=\"addresses\"[^}]*status=\"2xx\"[^}]*} [1-9]");
         assertThat(metrics).containsPattern("splice_target_seconds_bucket\\{");
         assertThat(metrics).containsPattern("splice_throttle_wait_seconds_count\\{[^}]*entity=\"addresses\"[^}]*} [1-9]");
+    }
+
+    @Test
+    void metricsTellWhatWaitsOnTheBrokerPerQueue() throws Exception {
+        splice.run();
+        int deadLetters = DeadLetters.browse(splice.brokerConnections(), "DLQ.splice.addresses").size();
+        assertThat(deadLetters).as("the sample's bad addresses").isPositive();
+
+        String metrics = get("metrics", OPS).body();
+
+        assertThat(metrics).contains("splice_queue_messages{queue=\"DLQ.splice.addresses\"} " + deadLetters + ".0")
+                .contains("splice_queue_messages{queue=\"splice.addresses\"} 0.0");
     }
 
     @Test
