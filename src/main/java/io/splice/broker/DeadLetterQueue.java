@@ -21,9 +21,11 @@ public class DeadLetterQueue {
     private static final long DRAIN_WAIT_MILLIS = 200;
 
     private final ConnectionFactory broker;
+    private final Queues queues;
 
-    public DeadLetterQueue(ConnectionFactory broker) {
+    public DeadLetterQueue(ConnectionFactory broker, Queues queues) {
         this.broker = broker;
+        this.queues = queues;
     }
 
     /** @return how many dead letters were removed */
@@ -37,7 +39,7 @@ public class DeadLetterQueue {
                 String selector = "SpliceTenant = " + quoted(tenant) + " AND SpliceSourceKey IN ("
                         + keys.subList(from, Math.min(keys.size(), from + KEYS_PER_SELECTOR)).stream()
                         .map(DeadLetterQueue::quoted).collect(Collectors.joining(", ")) + ")";
-                try (MessageConsumer consumer = session.createConsumer(session.createQueue("DLQ.splice." + entity), selector)) {
+                try (MessageConsumer consumer = session.createConsumer(session.createQueue(queues.deadLetters(entity)), selector)) {
                     while (consumer.receive(DRAIN_WAIT_MILLIS) != null) {
                         removed++;
                     }

@@ -25,6 +25,11 @@ public class RunCommand implements Callable<Integer> {
                     + "run keeps its parameters unless given again.")
     Map<String, String> parameters = new LinkedHashMap<>();
 
+    @Option(names = "--dry-run", description = "Read, map and check every record (references, and the target's "
+            + "validatePath where an entity has one) without writing to the target; writes the same report. Its ledger is "
+            + "a schema of its own (splice_dry_run), emptied first: the real ledger is not touched.")
+    boolean dryRun;
+
     @Option(names = "--serve", description = "Keep running after the run (for later runs and operator actions) until stopped.")
     boolean serve;
 
@@ -33,7 +38,11 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (SpliceRuntime splice = SpliceRuntime.start(options.propertyFiles(), options.overrides())) {
+        Map<String, String> overrides = options.overrides();
+        if (dryRun) {
+            overrides.put("splice.dry-run", "true");
+        }
+        try (SpliceRuntime splice = SpliceRuntime.start(options.propertyFiles(), overrides)) {
             int status;
             try (ProgressLine progress = ProgressLine.start(splice)) {
                 status = RunSummaries.print(splice.runMigration(tenant, parameters), System.out);

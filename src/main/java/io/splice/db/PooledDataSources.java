@@ -11,12 +11,20 @@ public final class PooledDataSources {
     }
 
     public static HikariDataSource open(String poolName, Settings.Database database) {
+        return open(poolName, database, null);
+    }
+
+    /** @param schema the connections' default schema (it must exist); null: the database's default */
+    public static HikariDataSource open(String poolName, Settings.Database database, String schema) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(poolName);
         config.setJdbcUrl(database.url());
         config.setUsername(database.username());
         config.setPassword(database.password());
         config.setMaximumPoolSize(database.poolSize());
+        if (schema != null) {
+            config.setSchema(schema);
+        }
         // fail at start-up with the database's own message rather than on the first page
         config.setInitializationFailTimeout(10_000);
         return new HikariDataSource(config);

@@ -118,6 +118,17 @@ final class EntityChecks {
                 problems.add("target.idPointer", "must be a JSON pointer starting with /, was '" + target.idPointer() + "'");
             }
         }
+        if (target.validatePath() != null && (target.sql() != null || target.upload() != null)) {
+            problems.add("target.validatePath", "only for records sent as JSON (not with sql or upload)");
+        } else if (target.validatePath() != null && !target.validatePath().startsWith("/")) {
+            problems.add("target.validatePath", "must start with /, was '" + target.validatePath() + "'");
+        }
+        if (target.readPath() != null && target.sql() != null) {
+            problems.add("target.readPath", "only for records sent over HTTP (not with sql)");
+        } else if (target.readPath() != null && !target.readPath().matches("/.*\\{id}.*")) {
+            problems.add("target.readPath", "must start with / and contain {id} (the target id), was '"
+                    + target.readPath() + "'");
+        }
     }
 
     static boolean filtersByTenant(SourceDefinition source) {

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.annotation.Nulls;
 /**
  * Where an entity's records go: an HTTP call ({@code method}, {@code path} appended to splice.target.url, extra
  * {@code headers}, the created id at {@code idPointer}, the idempotency header) or, for records the new API has no
- * endpoint for, a parameterised {@code sql} statement against the new system's database.
+ * endpoint for, a parameterised {@code sql} statement against the new system's database. {@code validatePath}: where
+ * the target checks a record without storing it (a dry run POSTs there); {@code readPath}: where it answers a stored
+ * record, {@code {id}} standing for the target id (the reconciliation reads a sample back).
  */
 public record TargetDefinition(
         String method,
@@ -18,7 +20,9 @@ public record TargetDefinition(
         String idempotencyHeader,
         Integer rate,
         SqlTarget sql,
-        Upload upload) {
+        Upload upload,
+        String validatePath,
+        String readPath) {
 
     public TargetDefinition {
         headers = headers == null ? new LinkedHashMap<>() : headers;

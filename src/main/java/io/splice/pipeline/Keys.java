@@ -14,6 +14,9 @@ public final class Keys {
     public static final String HTTP_STATUS = "spliceHttpStatus";
     public static final String ALREADY_MIGRATED = "spliceAlreadyMigrated";
     public static final String ID_POINTER = "spliceIdPointer";
+    /** A dry run's record: the target only checks it (validatePath), or is not called at all (SKIP_CALL). */
+    public static final String DRY_RUN = "spliceDryRun";
+    public static final String SKIP_CALL = "spliceSkipCall";
     public static final String ATTEMPTS = "spliceAttempts";
     public static final String BLOCKED = "spliceBlocked";
     public static final String MAPPED = "spliceMapped";

@@ -1,5 +1,7 @@
 package io.splice.pipeline;
 
+import io.splice.broker.Queues;
+
 import io.splice.ledger.Failure;
 import io.splice.ledger.Ledger;
 import io.splice.ledger.RecordKey;
@@ -18,8 +20,10 @@ public class Outcomes {
     private final Ledger ledger;
     private final BlockedRecords blocked;
     private final RecordMetrics metrics;
+    private final Queues queues;
 
-    public Outcomes(Ledger ledger, BlockedRecords blocked, RecordMetrics metrics) {
+    public Outcomes(Ledger ledger, BlockedRecords blocked, RecordMetrics metrics, Queues queues) {
+        this.queues = queues;
         this.ledger = ledger;
         this.blocked = blocked;
         this.metrics = metrics;
@@ -45,7 +49,7 @@ public class Outcomes {
         Failure failure = FailureDescription.of(error, attempts);
         Message message = exchange.getMessage();
         String entity = exchange.getProperty(Keys.ENTITY, String.class);
-        message.setHeader(Keys.JMS_DESTINATION, "DLQ.splice." + (entity == null ? "unattributed" : entity));
+        message.setHeader(Keys.JMS_DESTINATION, queues.deadLetters(entity == null ? "unattributed" : entity));
         message.setHeader(Keys.JMS_ERROR_CLASS, failure.errorClass());
         message.setHeader(Keys.JMS_REASON, failure.reason());
         if (failure.httpStatus() != null) {

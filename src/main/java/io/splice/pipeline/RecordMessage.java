@@ -1,5 +1,7 @@
 package io.splice.pipeline;
 
+import io.splice.broker.Queues;
+
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,8 +17,10 @@ public class RecordMessage {
 
     private final CompiledMigration migration;
     private final ObjectMapper json;
+    private final Queues queues;
 
-    public RecordMessage(CompiledMigration migration, ObjectMapper json) {
+    public RecordMessage(CompiledMigration migration, ObjectMapper json, Queues queues) {
+        this.queues = queues;
         this.migration = migration;
         this.json = json;
     }
@@ -43,13 +47,13 @@ public class RecordMessage {
         message.setBody(record.payload());
     }
 
-    private static void headers(Message message, String tenant, String entity, String runId, String key, String group) {
+    private void headers(Message message, String tenant, String entity, String runId, String key, String group) {
         message.setHeader(Keys.JMS_TENANT, tenant);
         message.setHeader(Keys.JMS_ENTITY, entity);
         message.setHeader(Keys.JMS_RUN_ID, runId);
         message.setHeader(Keys.JMS_SOURCE_KEY, key);
         // a String, always (Artemis keys its group map by the value); per tenant, so tenants never share a group
         message.setHeader(Keys.JMS_GROUP, tenant + "/" + group);
-        message.setHeader(Keys.JMS_DESTINATION, "splice." + entity);
+        message.setHeader(Keys.JMS_DESTINATION, queues.entity(entity));
     }
 }

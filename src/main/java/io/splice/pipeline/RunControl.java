@@ -60,7 +60,7 @@ public class RunControl {
         String entity = exchange.getMessage().getHeader(Keys.REPLAY_ENTITY, String.class);
         migration.entity(entity);
         exchange.setProperty(Keys.REPLAY_ENTITY, entity);
-        begin(exchange, "REPLAY");
+        begin(exchange, RunReport.REPLAY);
     }
 
     private void begin(Exchange exchange, String kind) {
@@ -75,7 +75,7 @@ public class RunControl {
         runs.start(runId, tenant, migration.name(), kind, owner, null);
         exchange.setProperty(Keys.RUN_ID, runId);
         exchange.setProperty(Keys.TENANT, tenant);
-        LOG.info("{} {} of migration {} started for tenant {}", kind.equals("RUN") ? "Run" : "Replay", runId,
+        LOG.info("{} {} of migration {} started for tenant {}", RunReport.label(kind), runId,
                 migration.name(), tenant);
     }
 

@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.splice.definition.CompiledMigration;
 import io.splice.definition.StageDefinition;
@@ -23,6 +24,9 @@ import org.slf4j.LoggerFactory;
 public class PlanControl {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlanControl.class);
+    /** The stage kinds that call the target; a dry run skips them (route stage-skipped). */
+    private static final Set<String> TARGET_KINDS = Set.of("target", "wait");
+    private static final String SKIPPED_KIND = "skipped";
 
     private final CompiledMigration migration;
     private final Plan plan;
@@ -30,8 +34,12 @@ public class PlanControl {
     private final Stages stages;
     private final RunOwner owner;
     private final RunStarts starts;
+    private final boolean dryRun;
 
-    public PlanControl(CompiledMigration migration, Plan plan, Runs runs, Stages stages, RunOwner owner, RunStarts starts) {
+    /** @param dryRun stages that change the target (target, wait) are skipped, and recorded SKIPPED */
+    public PlanControl(CompiledMigration migration, Plan plan, Runs runs, Stages stages, RunOwner owner, RunStarts starts,
+                       boolean dryRun) {
+        this.dryRun = dryRun;
         this.migration = migration;
         this.plan = plan;
         this.runs = runs;
@@ -62,8 +70,16 @@ public class PlanControl {
         StageDefinition stage = plan.stage(index);
         exchange.setProperty(Keys.STAGE_INDEX, index);
         exchange.setProperty(Keys.STAGE, stage.name());
-        exchange.setProperty(Keys.STAGE_KIND, stage.kind());
         exchange.setProperty(Keys.STAGE_REPREPARING, rePreparing);
+        if (dryRun && TARGET_KINDS.contains(stage.kind())) {
+            // recorded SKIPPED, so leaveStage's COMPLETED (which only finishes RUNNING attempts) leaves it so
+            exchange.setProperty(Keys.STAGE_KIND, SKIPPED_KIND);
+            stages.start(runId(exchange), stage.name(), stage.kind(), "SKIPPED", owner.self());
+            LOG.info("Run {} ({}): stage {} ({}) skipped: a dry run does not call the target", runId(exchange),
+                    exchange.getProperty(Keys.TENANT), stage.name(), stage.kind());
+            return;
+        }
+        exchange.setProperty(Keys.STAGE_KIND, stage.kind());
         stages.start(runId(exchange), stage.name(), stage.kind(), "RUNNING", owner.self());
         LOG.info("Run {} ({}): stage {} ({}){}", runId(exchange), exchange.getProperty(Keys.TENANT), stage.name(),
                 stage.kind(), rePreparing ? ", preparing the target again before resuming" : "");

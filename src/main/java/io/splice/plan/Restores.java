@@ -48,7 +48,8 @@ public class Restores {
                 if ("COMPLETED".equals(execution.status())) {
                     restored.merge(execution.stage(), execution.startedAt(), Restores::later);
                 }
-            } else {
+            } else if (!"SKIPPED".equals(execution.status())) {
+                // a skipped stage (a choice, a dry run) called nothing: there is nothing to restore
                 ran.merge(execution.stage(), execution.startedAt(), Restores::later);
             }
         }

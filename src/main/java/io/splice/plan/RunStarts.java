@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.splice.report.RunReport;
 import io.splice.definition.CompiledMigration;
 import io.splice.definition.PlanParameters;
 import io.splice.ledger.Runs;
@@ -40,7 +41,12 @@ public class RunStarts {
     private final RunOwner owner;
     private final ObjectMapper json;
 
-    public RunStarts(CompiledMigration migration, Plan plan, Runs runs, Stages stages, RunOwner owner, ObjectMapper json) {
+    private final String kind;
+
+    /** @param kind RUN, or DRY_RUN (it only reads, maps and checks) */
+    public RunStarts(CompiledMigration migration, Plan plan, Runs runs, Stages stages, RunOwner owner, ObjectMapper json,
+                     String kind) {
+        this.kind = kind;
         this.migration = migration;
         this.plan = plan;
         this.runs = runs;
@@ -56,8 +62,9 @@ public class RunStarts {
         }
         String runId = LocalDateTime.now().format(RUN_ID_TIME) + "-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> parameters = PlanParameters.resolve(plan.definition(), given);
-        runs.start(runId, tenant, migration.name(), "RUN", owner.self(), json.writeValueAsString(parameters));
-        LOG.info("Run {} of migration {} started for tenant {} with {}", runId, migration.name(), tenant, parameters);
+        runs.start(runId, tenant, migration.name(), kind, owner.self(), json.writeValueAsString(parameters));
+        LOG.info("{} {} of migration {} started for tenant {} with {}", RunReport.label(kind), runId, migration.name(),
+                tenant, parameters);
         return new Started(runId, parameters, new SavedValues(), 0, List.of());
     }
 

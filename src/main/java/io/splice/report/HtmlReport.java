@@ -28,6 +28,7 @@ final class HtmlReport {
             <style>
             body { font: 14px/1.4 system-ui, sans-serif; margin: 2em auto; max-width: 1000px; color: #212121; }
             h1 { font-size: 1.5em; } h2 { border-bottom: 1px solid #ddd; padding-bottom: .2em; margin-top: 2em; }
+            .notice { background: #fff8e1; border-left: 4px solid #f9a825; padding: .5em 1em; }
             table { border-collapse: collapse; margin: .5em 0 1em; }
             th, td { border: 1px solid #ddd; padding: .25em .6em; text-align: left; vertical-align: top; }
             th { background: #f5f5f5; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -51,13 +52,15 @@ final class HtmlReport {
     String render(RunReport report, Throughput throughput, long csvRows) {
         return HEAD + "<title>" + HtmlText.escape("Splice " + report.migration() + " – " + report.tenant() + " – "
                 + report.status()) + "</title>\n" + STYLE + "</head>\n<body>\n"
-                + "<h1>" + HtmlText.escape("Migration " + report.migration() + " for tenant " + report.tenant()) + ": "
+                + "<h1>" + HtmlText.escape((report.dryRun() ? "Dry run of migration " : "Migration ") + report.migration()
+                + " for tenant " + report.tenant()) + ": "
                 + "<span class=\"status " + HtmlText.escape(lower(report.status())) + "\">"
                 + HtmlText.escape(report.status()) + "</span></h1>\n"
                 + "<nav><a href=\"#run\">Run</a><a href=\"#stages\">Stages</a><a href=\"#entities\">Entities</a>"
                 + "<a href=\"#failures\">Failures</a><a href=\"#throughput\">Throughput</a>"
                 + "<a href=\"#reconciliation\">Reconciliation</a><a href=\"" + FailedCsv.FILE + "\">" + FailedCsv.FILE
                 + "</a><a href=\"report.json\">report.json</a></nav>\n"
+                + (report.dryRun() ? "<p class=\"notice\">" + HtmlText.escape(SummaryPrinter.DRY_RUN_NOTE) + "</p>\n" : "")
                 + run(report) + stages(report) + ReportCharts.entities(report)
                 + ReportCharts.failures(report, FailedCsv.FILE, csvRows) + ReportCharts.throughput(throughput, report)
                 + reconciliation(report) + "</body>\n</html>\n";
@@ -66,7 +69,8 @@ final class HtmlReport {
     private String run(RunReport report) {
         long migrated = report.entities().stream().mapToLong(RunReport.EntityCounts::migrated).sum();
         StringBuilder html = new StringBuilder("<section id=\"run\">\n<h2>Run</h2>\n<table>\n");
-        fact(html, "Run", report.runId() + ("REPLAY".equals(report.kind()) ? " (replay)" : ""));
+        fact(html, "Run", report.runId() + (RunReport.RUN.equals(report.kind()) ? ""
+                : " (" + RunReport.label(report.kind()).toLowerCase(java.util.Locale.ROOT) + ")"));
         fact(html, "Migration", report.migration());
         fact(html, "Tenant", report.tenant());
         fact(html, "Status", report.status());

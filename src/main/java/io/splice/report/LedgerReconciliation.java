@@ -25,7 +25,7 @@ final class LedgerReconciliation {
         return entities.stream().map(entity -> {
             Map<String, Long> byStatus = ledger.getOrDefault(entity.name(), Map.of());
             long recorded = byStatus.values().stream().mapToLong(Long::longValue).sum();
-            boolean readAll = !"REPLAY".equals(kind) && extracts.stream()
+            boolean readAll = !RunReport.REPLAY.equals(kind) && extracts.stream()
                     .anyMatch(e -> entity.name().equals(e.get("entity")) && e.get("finished_at") != null);
             return new RunReport.Reconciliation(entity.name(), entity.total(), byStatus.getOrDefault("MIGRATED", 0L),
                     byStatus.getOrDefault("FAILED", 0L), byStatus.getOrDefault("BLOCKED", 0L),

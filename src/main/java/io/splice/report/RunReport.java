@@ -57,6 +57,20 @@ public record RunReport(String runId, String migration, String kind, String tena
                                  Long notInLedger) {
     }
 
+    /** The kinds of run: a plan's run, a dry run of it, a replay of failed records. */
+    public static final String RUN = "RUN";
+    public static final String DRY_RUN = "DRY_RUN";
+    public static final String REPLAY = "REPLAY";
+
+    /** "Run", "Dry run" or "Replay". */
+    public static String label(String kind) {
+        return DRY_RUN.equals(kind) ? "Dry run" : REPLAY.equals(kind) ? "Replay" : "Run";
+    }
+
+    public boolean dryRun() {
+        return DRY_RUN.equals(kind);
+    }
+
     public long failedTotal() {
         return entities.stream().mapToLong(EntityCounts::failed).sum();
     }

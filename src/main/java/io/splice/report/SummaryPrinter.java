@@ -11,12 +11,18 @@ public final class SummaryPrinter {
     // the commonest reasons on the terminal; the report has them all
     private static final int MAX_REASONS = 10;
 
+    static final String DRY_RUN_NOTE = "Dry run: nothing was written to the target; \"migrated\" counts the records "
+            + "that would be (mapped, references resolved, accepted by the target's validatePath where it has one).";
+
     private SummaryPrinter() {
     }
 
     public static void print(RunReport report, Path reportFile, PrintStream out) {
-        out.printf("%n%s %s of %s %s in %.1f s (tenant %s)%n", "REPLAY".equals(report.kind()) ? "Replay" : "Run",
+        out.printf("%n%s %s of %s %s in %.1f s (tenant %s)%n", RunReport.label(report.kind()),
                 report.runId(), report.migration(), report.status(), report.durationSeconds(), report.tenant());
+        if (report.dryRun()) {
+            out.println(DRY_RUN_NOTE);
+        }
         if (report.error() != null) {
             out.println("Error: " + report.error());
         }

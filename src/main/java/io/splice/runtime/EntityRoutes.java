@@ -1,5 +1,6 @@
 package io.splice.runtime;
 
+import io.splice.broker.Queues;
 import io.splice.definition.CompiledEntity;
 import io.splice.definition.CompiledMigration;
 import org.apache.camel.CamelContext;
@@ -20,6 +21,7 @@ class EntityRoutes extends MainListenerSupport {
     public void afterConfigure(BaseMainSupport main) {
         CamelContext context = main.getCamelContext();
         CompiledMigration migration = context.getRegistry().lookupByNameAndType("migration", CompiledMigration.class);
+        Queues queues = context.getRegistry().lookupByNameAndType("queues", Queues.class);
         for (CompiledEntity entity : migration.entities()) {
             TemplatedRouteBuilder.builder(context, "extract-entity").routeId("extract-" + entity.name())
                     .parameter("entity", entity.name())
@@ -27,6 +29,7 @@ class EntityRoutes extends MainListenerSupport {
                     .add();
             TemplatedRouteBuilder.builder(context, "load-entity").routeId("load-" + entity.name())
                     .parameter("entity", entity.name())
+                    .parameter("queue", queues.entity(entity.name()))
                     .parameter("concurrency", String.valueOf(entity.concurrency()))
                     .add();
             TemplatedRouteBuilder.builder(context, entity.writesSql() ? "write-target-sql" : "call-target")

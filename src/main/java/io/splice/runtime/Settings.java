@@ -17,7 +17,15 @@ import org.apache.camel.spi.PropertiesComponent;
  */
 public record Settings(Path workDir, String tenant, Database source, Database ledger, Database targetDatabase,
                        Broker broker, String targetUrl, String targetToken, List<String> migrations, String migration,
-                       MigrationDefaults defaults) {
+                       MigrationDefaults defaults, boolean dryRun) {
+
+    /** A dry run's ledger: its own schema of the ledger database, emptied at the start of every dry run. */
+    public static final String DRY_RUN_LEDGER_SCHEMA = "splice_dry_run";
+
+    /** The ledger's schema: the connection's default, or a dry run's own. */
+    public String ledgerSchema() {
+        return dryRun ? DRY_RUN_LEDGER_SCHEMA : null;
+    }
 
     public record Database(String url, String username, String password, int poolSize) {
     }
@@ -48,7 +56,8 @@ public record Settings(Path workDir, String tenant, Database source, Database le
                 r.optional("splice.migration"),
                 new MigrationDefaults(tenant, r.positiveInt("splice.extract.page-size", 1),
                         r.positiveInt("splice.extract.pages-per-second", 1), r.positiveInt("splice.load.concurrency", 1),
-                        r.positiveInt("splice.load.rate", 1), r.positiveInt("splice.target.rate", 1)));
+                        r.positiveInt("splice.load.rate", 1), r.positiveInt("splice.target.rate", 1)),
+                r.bool("splice.dry-run"));
     }
 
     private static Database database(Reader r, String prefix) {
@@ -74,6 +83,17 @@ public record Settings(Path workDir, String tenant, Database source, Database le
                 throw new IllegalArgumentException("Property " + key + "-file names " + file + ", which cannot be read: "
                         + e.getClass().getSimpleName());
             }
+        }
+
+        boolean bool(String key) {
+            String value = optional(key);
+            if (value.isEmpty() || value.equalsIgnoreCase("false")) {
+                return false;
+            }
+            if (value.equalsIgnoreCase("true")) {
+                return true;
+            }
+            throw new IllegalArgumentException("Property " + key + " must be true or false, was '" + value + "'");
         }
 
         String required(String key) {

@@ -1,5 +1,6 @@
 package io.splice.runtime;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,6 +18,7 @@ import io.splice.api.EntityControls;
 import io.splice.api.OperatorApi;
 import io.splice.broker.BrokerConnections;
 import io.splice.broker.QueueDepths;
+import io.splice.broker.Queues;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.splice.broker.DeadLetterQueue;
 import io.splice.deadletter.DeadLetterWorkbench;
@@ -59,7 +61,9 @@ import io.splice.ledger.Stages;
 import io.splice.reference.BlockedRecords;
 import io.splice.reference.ParentLookup;
 import io.splice.reference.References;
+import io.splice.report.RunReport;
 import io.splice.report.ReportFiles;
+import io.splice.report.RunReport;
 import io.splice.report.RunReportBuilder;
 import io.splice.target.ContentStreams;
 import io.splice.target.SqlTarget;
@@ -99,8 +103,7 @@ public class SpliceConfiguration implements CamelConfiguration {
         CompiledMigration migration = CompiledMigration.compile(definition, settings.defaults());
         LOG.info("Migration {} ({}): entities {} in levels {}, tenants {}", migration.name(), definition.file(),
                 migration.entities().stream().map(CompiledEntity::name).toList(), migration.levels(), migration.tenantNames());
-        HikariDataSource ledgerDb = shutdown.register(PooledDataSources.open("ledger", settings.ledger()));
-        LedgerSchema.migrate(ledgerDb);
+        HikariDataSource ledgerDb = shutdown.register(openLedger(settings));
         TenantRoutedDataSource routedSource = new TenantRoutedDataSource(source, tenantSources(definition, settings, shutdown));
         registry.bind("sourceDataSource", routedSource);
         registry.bind("ledgerDataSource", ledgerDb);
@@ -109,8 +112,10 @@ public class SpliceConfiguration implements CamelConfiguration {
         }
         registry.bind("migration", migration);
 
+        Queues queues = Queues.of(settings.dryRun());
+        registry.bind("queues", queues);
         BrokerConnections broker = shutdown.register(BrokerConnections.open(settings, migration.entities().stream()
-                .collect(Collectors.toMap(entity -> "splice." + entity.name(), CompiledEntity::concurrency))));
+                .collect(Collectors.toMap(entity -> queues.entity(entity.name()), CompiledEntity::concurrency))));
         registry.bind("jmsConsumerConnectionFactory", broker.consumerConnectionFactory());
         registry.bind("jmsProducerConnectionFactory", broker.producerConnectionFactory());
         registry.bind("jmsPageTransaction", broker.pageTransactionPolicy());
@@ -136,20 +141,20 @@ public class SpliceConfiguration implements CamelConfiguration {
                 PlanParameters.resolve(plan.definition(), Map.of())));
         RecordMetrics metrics = new RecordMetrics(context);
         registry.bind("pageFilter", new PageFilter(migration, ledger, runs, references, metrics));
-        registry.bind("recordMessage", new RecordMessage(migration, json));
+        registry.bind("recordMessage", new RecordMessage(migration, json, queues));
         registry.bind("incomingRecord", new IncomingRecord(ledger));
         registry.bind("references", references);
         BlockedRecords blockedRecords = new BlockedRecords(migration, ledger, blocking,
                 new TransactionTemplate(new DataSourceTransactionManager(ledgerDb)));
         registry.bind("blockedRecords", blockedRecords);
         registry.bind("recordMapper", new RecordMapper(migration));
-        registry.bind("outcomes", new Outcomes(ledger, blockedRecords, metrics));
+        registry.bind("outcomes", new Outcomes(ledger, blockedRecords, metrics, queues));
         TargetRates rates = new TargetRates(migration);
         registry.bind("targetRequest", new TargetRequest(migration, rates, new ContentStreams(routedSource), metrics,
-                settings.targetToken()));
+                settings.targetToken(), settings.dryRun()));
         registry.bind("targetResponse", new TargetResponse(json,
                 Long.parseLong(property(context, "splice.retry.max-retry-after-millis")), metrics));
-        registry.bind("sqlTarget", new SqlTarget(migration, rates));
+        registry.bind("sqlTarget", new SqlTarget(migration, rates, settings.dryRun()));
         RunOwner owner = new RunOwner(Duration.ofMillis(Long.parseLong(property(context, "splice.run.stale-after-millis"))));
         Stages stages = new Stages(ledgerDb);
         RunReportBuilder reports = new RunReportBuilder(ledger, runs, stages, plan);
@@ -157,7 +162,8 @@ public class SpliceConfiguration implements CamelConfiguration {
         registry.bind("reportFiles", reportFiles);
         registry.bind("runControl", new RunControl(migration, runs, ledger, reports, reportFiles, owner.self()));
         PlanControl planControl = new PlanControl(migration, plan, runs, stages, owner,
-                new RunStarts(migration, plan, runs, stages, owner, json));
+                new RunStarts(migration, plan, runs, stages, owner, json, settings.dryRun() ? RunReport.DRY_RUN : RunReport.RUN),
+                settings.dryRun());
         TargetCalls targetCalls = new TargetCalls(plan, planControl, runs, json, settings.targetToken());
         registry.bind("planControl", planControl);
         registry.bind("targetCalls", targetCalls);
@@ -165,12 +171,12 @@ public class SpliceConfiguration implements CamelConfiguration {
         registry.bind("waits", new Waits(plan, planControl, json));
         registry.bind("apiErrors", new ApiErrors(json));
         DeadLetterWorkbench workbench = new DeadLetterWorkbench(migration, new DeadLetterLedger(ledgerDb),
-                new DeadLetterQueue(broker.consumerConnectionFactory()), references, json);
+                new DeadLetterQueue(broker.consumerConnectionFactory(), queues), references, json);
         registry.bind("deadLetterWorkbench", workbench);
         EntityControls controls = new EntityControls(context, migration, rates);
         registry.bind("entityControls", controls);
         QueueDepths queueDepths = new QueueDepths(broker.consumerConnectionFactory(), migration.entities().stream()
-                .flatMap(entity -> Stream.of("splice." + entity.name(), "DLQ.splice." + entity.name())).toList(),
+                .flatMap(entity -> Stream.of(queues.entity(entity.name()), queues.deadLetters(entity.name()))).toList(),
                 QUEUE_DEPTHS_MAX_AGE_MILLIS);
         // an MBean beside Camel's own, for Hawtio and JConsole (when JMX is on)
         context.addStartupListener((started, alreadyStarted) -> {
@@ -187,6 +193,21 @@ public class SpliceConfiguration implements CamelConfiguration {
                 workbench));
         registry.bind("tenantRunners", context.getExecutorServiceManager().newFixedThreadPool(this, "tenant-runs",
                 Integer.parseInt(property(context, "splice.run.parallel-tenants"))));
+    }
+
+    /** The ledger, migrated to the current schema; a dry run's in its own schema, emptied first. */
+    private static HikariDataSource openLedger(Settings settings) throws SQLException {
+        if (!settings.dryRun()) {
+            HikariDataSource ledger = PooledDataSources.open("ledger", settings.ledger());
+            LedgerSchema.migrate(ledger);
+            return ledger;
+        }
+        try (HikariDataSource setUp = PooledDataSources.open("ledger-set-up", settings.ledger())) {
+            LedgerSchema.recreate(setUp, settings.ledgerSchema());
+        }
+        LOG.info("Dry run: nothing is written to the target; the ledger is schema {} of the ledger database",
+                settings.ledgerSchema());
+        return PooledDataSources.open("ledger", settings.ledger(), settings.ledgerSchema());
     }
 
     /** Pools for the tenants that have their own legacy database. */

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import java.util.Optional;
 
-/** The /api/v1/{collection} endpoints: create (with idempotency and validation), read one, count. */
+/** The /api/v1/{collection} endpoints: create (with idempotency and validation), validate only, read one, count. */
 final class CollectionApi {
 
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
@@ -55,6 +55,17 @@ final class CollectionApi {
         }
         hooks.created(outcome.record());
         return responses.record(201, outcome.record());
+    }
+
+    /** POST /api/v1/{collection}/validate: the create's checks, nothing stored (a dry run asks here). */
+    SandboxResponse validate(String collection, IncomingRequest request) {
+        Optional<JsonNode> body = reader.read(request.body().text());
+        if (body.isEmpty()) {
+            return responses.badRequest(JsonObjectReader.NOT_AN_OBJECT);
+        }
+        return rules.validate(collection, body.get())
+                .map(responses::validationFailed)
+                .orElseGet(() -> responses.json(200, Map.of("valid", true)));
     }
 
     SandboxResponse get(String collection, String id) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 final class SandboxRouter {
 
     static final String REQUEST_LOG_PATH = "/sandbox/requests";
+    private static final String VALIDATE = "validate";
 
     private final ApiGate gate;
     private final List<ApiEndpoints> endpoints;
@@ -59,6 +60,9 @@ final class SandboxRouter {
         }
         if (path.namesCollection() && "GET".equals(method)) {
             return api.count(path.collection());
+        }
+        if (!path.namesCollection() && "POST".equals(method) && VALIDATE.equals(path.id())) {
+            return api.validate(path.collection(), request);
         }
         if (!path.namesCollection() && "GET".equals(method)) {
             return api.get(path.collection(), path.id());

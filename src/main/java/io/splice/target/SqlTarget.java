@@ -23,8 +23,11 @@ public class SqlTarget {
 
     private final CompiledMigration migration;
     private final TargetRates rates;
+    private final boolean dryRun;
 
-    public SqlTarget(CompiledMigration migration, TargetRates rates) {
+    /** @param dryRun nothing is written: the statement was prepared at start, the mapped record checked */
+    public SqlTarget(CompiledMigration migration, TargetRates rates, boolean dryRun) {
+        this.dryRun = dryRun;
         this.migration = migration;
         this.rates = rates;
     }
@@ -37,6 +40,10 @@ public class SqlTarget {
         exchange.setProperty(Keys.ATTEMPTS, exchange.getProperty(Keys.ATTEMPTS, 0, Integer.class) + 1);
         message.setHeader(SQL_QUERY, entity.target().sql().statement());
         message.setBody(exchange.getProperty(Keys.MAPPED, Map.class));
+        if (dryRun) {
+            exchange.setProperty(Keys.DRY_RUN, true);
+            exchange.setProperty(Keys.SKIP_CALL, true);
+        }
         rates.apply(exchange);
     }
 

@@ -34,9 +34,12 @@ public class TargetRequest {
     private final ContentStreams content;
     private final RecordMetrics metrics;
     private final String bearerToken;
+    private final boolean dryRun;
 
+    /** @param dryRun records go to the entity's validatePath, or nowhere: nothing is stored at the target */
     public TargetRequest(CompiledMigration migration, TargetRates rates, ContentStreams content, RecordMetrics metrics,
-                         String bearerToken) {
+                         String bearerToken, boolean dryRun) {
+        this.dryRun = dryRun;
         this.migration = migration;
         this.metrics = metrics;
         this.rates = rates;
@@ -67,8 +70,22 @@ public class TargetRequest {
         } else {
             message.setHeader(Exchange.CONTENT_TYPE, expand(upload.contentType(), key, mapped(exchange), false));
         }
+        if (dryRun) {
+            checkOnly(exchange, entity, key);
+        }
         rates.apply(exchange);
         exchange.setProperty(THROTTLED_AT, System.nanoTime());
+    }
+
+    private static void checkOnly(Exchange exchange, CompiledEntity entity, RecordKey key) throws PermanentFailure {
+        exchange.setProperty(Keys.DRY_RUN, true);
+        String validatePath = entity.target().validatePath();
+        if (validatePath == null) {
+            exchange.setProperty(Keys.SKIP_CALL, true);
+            return;
+        }
+        exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
+        exchange.getMessage().setHeader(Exchange.HTTP_PATH, expand(validatePath, key, mapped(exchange), true));
     }
 
     /** Right before the send: an upload's body is its content, streamed from the source. */

@@ -41,7 +41,8 @@ public class TargetResponse {
         }
         message.removeHeader(Exchange.REDELIVERY_DELAY);
         if (status >= 200 && status < 300) {
-            exchange.setProperty(Keys.TARGET_ID, createdId(key, status, body, exchange));
+            exchange.setProperty(Keys.TARGET_ID, exchange.getProperty(Keys.DRY_RUN, false, Boolean.class)
+                    ? dryRunId(key) : createdId(key, status, body, exchange));
             exchange.setProperty(Keys.HTTP_STATUS, status);
         } else if (status == 408 || status == 429 || status >= 500) {
             OptionalLong wait = RetryAfter.millis(message.getHeader("Retry-After", String.class), Instant.now());
@@ -52,6 +53,16 @@ public class TargetResponse {
         } else {
             throw rejected(key, status, body);
         }
+    }
+
+    /** A dry run's record the target was not asked about: it passed Splice's own checks. */
+    public void notCalled(Exchange exchange) {
+        exchange.setProperty(Keys.TARGET_ID, dryRunId(IncomingRecord.keyOf(exchange)));
+    }
+
+    /** Stands for the id the target would give, so a dry run's children find their parent MIGRATED. */
+    static String dryRunId(RecordKey key) {
+        return "dry-run:" + key.sourceKey();
     }
 
     private String createdId(RecordKey key, int status, String body, Exchange exchange) throws TargetResponseException {

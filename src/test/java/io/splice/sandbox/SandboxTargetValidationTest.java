@@ -112,6 +112,18 @@ class SandboxTargetValidationTest {
     }
 
     @Test
+    void theValidateEndpointChecksARecordLikeACreateAndStoresNothing() {
+        HttpResponse<String> valid = client.post("/api/v1/addresses/validate", VALID_ADDRESS);
+        HttpResponse<String> invalid = client.post("/api/v1/addresses/validate", withField(VALID_ADDRESS, "houseNumber", "0"));
+
+        assertThat(valid.statusCode()).isEqualTo(200);
+        assertThat(Json.parse(valid.body()).get("valid").asBoolean()).isTrue();
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        assertThat(Json.parse(invalid.body())).isEqualTo(failure("houseNumber", "must be at least 1", "0"));
+        assertThat(target.records("addresses")).isEmpty();
+    }
+
+    @Test
     void anAddressNamingItsProjectByCodeInsteadOfIdIsRejected() {
         ObjectNode body = (ObjectNode) Json.parse(VALID_ADDRESS);
         body.remove("projectId");
