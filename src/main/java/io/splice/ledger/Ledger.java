@@ -63,9 +63,11 @@ public class Ledger {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    public void recordMigrated(RecordKey key, String targetId, Integer httpStatus, int attempts) {
+    /** @param requestBody what was sent, kept for the reconciliation's read-back (a sample); null otherwise */
+    public void recordMigrated(RecordKey key, String targetId, Integer httpStatus, int attempts, String requestBody) {
         MapSqlParameterSource params = keyParams(key)
                 .addValue("targetId", targetId).addValue("httpStatus", httpStatus).addValue("attempts", attempts)
+                .addValue("requestBody", requestBody)
                 .addValue("now", Timestamp.from(Instant.now()));
         requireOneRow(jdbc.update(sql.get("record-migrated"), params), key);
     }
@@ -117,6 +119,12 @@ public class Ledger {
     }
 
     /** entity → status → records of the tenant, whichever run left them. */
+    /** Up to {@code max} of a run's migrated records of an entity whose request body was kept: source_key, target_id, request_body. */
+    public List<Map<String, Object>> readBackSample(String runId, String entity, int max) {
+        return jdbc.queryForList(sql.get("read-back-sample"),
+                Map.of("runId", runId, "entity", entity, "max", max));
+    }
+
     public List<Map<String, Object>> statusesByEntity(String tenant) {
         return jdbc.queryForList(sql.get("statuses-by-entity-of-tenant"), Map.of("tenant", tenant));
     }

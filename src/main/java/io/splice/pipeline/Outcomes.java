@@ -1,6 +1,7 @@
 package io.splice.pipeline;
 
 import io.splice.broker.Queues;
+import io.splice.target.ReadBackSampling;
 
 import io.splice.ledger.Failure;
 import io.splice.ledger.Ledger;
@@ -22,7 +23,10 @@ public class Outcomes {
     private final RecordMetrics metrics;
     private final Queues queues;
 
-    public Outcomes(Ledger ledger, BlockedRecords blocked, RecordMetrics metrics, Queues queues) {
+    private final ReadBackSampling sampling;
+
+    public Outcomes(Ledger ledger, BlockedRecords blocked, RecordMetrics metrics, Queues queues, ReadBackSampling sampling) {
+        this.sampling = sampling;
         this.queues = queues;
         this.ledger = ledger;
         this.blocked = blocked;
@@ -34,7 +38,7 @@ public class Outcomes {
         RecordKey key = IncomingRecord.keyOf(exchange);
         int released = blocked.migrated(key, exchange.getProperty(Keys.RUN_ID, String.class),
                 exchange.getProperty(Keys.TARGET_ID, String.class), exchange.getProperty(Keys.HTTP_STATUS, Integer.class),
-                attempts(exchange));
+                attempts(exchange), sampling.kept(key, exchange.getProperty(Keys.REQUEST_BODY, String.class)));
         exchange.setProperty(Keys.RELEASED_COUNT, released);
         metrics.count(key.tenant(), key.entity(), "migrated", 1);
     }

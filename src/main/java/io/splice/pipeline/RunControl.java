@@ -15,6 +15,7 @@ import io.splice.report.CompletedRun;
 import io.splice.report.ReportFiles;
 import io.splice.report.RunReport;
 import io.splice.report.RunReportBuilder;
+import io.splice.target.ReadBackCheck;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +36,11 @@ public class RunControl {
     private final AtomicLong lastProgressLog = new AtomicLong();
 
     /** @param owner this process, as recorded on the runs it starts */
+    private final ReadBackCheck readBack;
+
     public RunControl(CompiledMigration migration, Runs runs, Ledger ledger, RunReportBuilder reports, ReportFiles files,
-                      String owner) {
+                      String owner, ReadBackCheck readBack) {
+        this.readBack = readBack;
         this.migration = migration;
         this.runs = runs;
         this.ledger = ledger;
@@ -94,7 +98,7 @@ public class RunControl {
 
     /** Writes the run's report as it stands (a plan's report stage; the end of the run writes it again). */
     public void report(Exchange exchange) throws Exception {
-        files.write(reports.build(exchange.getProperty(Keys.RUN_ID, String.class)));
+        files.write(readBack.check(reports.build(exchange.getProperty(Keys.RUN_ID, String.class))));
     }
 
     /**
@@ -121,7 +125,7 @@ public class RunControl {
         String error = exchange.getProperty(Keys.RUN_ERROR, String.class);
         String failure = error != null ? error : exchange.getProperty(Keys.RESTORE_ERROR, String.class);
         runs.finish(runId, failure == null ? "COMPLETED" : "FAILED", failure);
-        RunReport report = reports.build(runId);
+        RunReport report = readBack.check(reports.build(runId));
         Path file = files.write(report);
         files.writeForPeople(report, ledger);
         LOG.info("Run {} {}: report in {}", runId, report.status(), file);

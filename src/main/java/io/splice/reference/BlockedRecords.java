@@ -34,13 +34,14 @@ public class BlockedRecords {
      *
      * @return how many children it released (to send)
      */
-    public int migrated(RecordKey key, String runId, String targetId, Integer httpStatus, int attempts) {
+    public int migrated(RecordKey key, String runId, String targetId, Integer httpStatus, int attempts,
+                        String keptRequestBody) {
         if (!migration.isReferenced(key.entity())) {
-            ledger.recordMigrated(key, targetId, httpStatus, attempts);
+            ledger.recordMigrated(key, targetId, httpStatus, attempts, keptRequestBody);
             return 0;
         }
         Integer released = transaction.execute(status -> {
-            ledger.recordMigrated(key, targetId, httpStatus, attempts);
+            ledger.recordMigrated(key, targetId, httpStatus, attempts, keptRequestBody);
             return blocking.releaseChildren(key.tenant(), key.entity(), key.sourceKey(), runId);
         });
         return released == null ? 0 : released;

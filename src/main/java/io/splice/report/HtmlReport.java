@@ -63,7 +63,7 @@ final class HtmlReport {
                 + (report.dryRun() ? "<p class=\"notice\">" + HtmlText.escape(SummaryPrinter.DRY_RUN_NOTE) + "</p>\n" : "")
                 + run(report) + stages(report) + ReportCharts.entities(report)
                 + ReportCharts.failures(report, FailedCsv.FILE, csvRows) + ReportCharts.throughput(throughput, report)
-                + reconciliation(report) + "</body>\n</html>\n";
+                + reconciliation(report) + readBack(report) + "</body>\n</html>\n";
     }
 
     private String run(RunReport report) {
@@ -124,6 +124,32 @@ final class HtmlReport {
                 + " run). <em>Not in ledger</em> is the difference when the run read the whole entity (— when it did"
                 + " not); below zero, the ledger holds records the source no longer returns.</p>\n"
                 + table.html() + "</section>\n";
+    }
+
+    private static String readBack(RunReport report) {
+        if (report.readBack().isEmpty()) {
+            return "";
+        }
+        HtmlTable summary = new HtmlTable("entity", "read back", "match", "differ", "missing", "unreadable");
+        HtmlTable differences = new HtmlTable("entity", "source key", "target id", "field", "sent", "target holds");
+        int shown = 0;
+        for (RunReport.ReadBack r : report.readBack()) {
+            summary.row(r.entity(), r.sampled(), r.matched(), warnIfAny(r.differing()), warnIfAny(r.missing()),
+                    warnIfAny(r.unreadable()));
+            for (RunReport.ReadBackDifference d : r.differences()) {
+                differences.row(r.entity(), d.sourceKey(), d.targetId(), d.field() == null ? "—" : d.field(),
+                        d.sent() == null ? "—" : d.sent(), d.found());
+                shown++;
+            }
+        }
+        return "<section id=\"read-back\">\n<h2>Read back from the target</h2>\n"
+                + "<p>A sample of the records this run migrated, read from the target and compared field by field with"
+                + " what was sent (fields the target adds are not compared).</p>\n" + summary.html()
+                + (shown == 0 ? "" : "<h3>Differences</h3>\n" + differences.html()) + "</section>\n";
+    }
+
+    private static Object warnIfAny(long count) {
+        return count == 0 ? 0L : new HtmlTable.Styled(count, "num warn");
     }
 
     private static void fact(StringBuilder html, String name, Object value) {

@@ -11,7 +11,36 @@ import java.util.Map;
 public record RunReport(String runId, String migration, String kind, String tenant, String status, Instant startedAt,
                         Instant finishedAt, double durationSeconds, String error, Map<String, Object> parameters,
                         List<EntityCounts> entities, List<FailureCount> failures, List<TenantReport> tenants,
-                        List<Reconciliation> reconciliation) {
+                        List<Reconciliation> reconciliation, List<ReadBack> readBack) {
+
+    public RunReport {
+        readBack = readBack == null ? List.of() : List.copyOf(readBack);
+    }
+
+    /** This report with the reconciliation's read-back from the target. */
+    public RunReport withReadBack(List<ReadBack> checked) {
+        return new RunReport(runId, migration, kind, tenant, status, startedAt, finishedAt, durationSeconds, error,
+                parameters, entities, failures, tenants, reconciliation, checked);
+    }
+
+    /**
+     * A sample of the run's migrated records of an entity, read back from the target and compared field by field with
+     * what was sent.
+     *
+     * @param sampled     records read back
+     * @param matched     every field sent is what the target holds
+     * @param differing   at least one field differs (or the target does not return it)
+     * @param missing     the target answered 404
+     * @param unreadable  the target did not answer with the record (an error, not JSON)
+     * @param differences the first ones: per field, or per record when it was missing or unreadable (field null)
+     */
+    public record ReadBack(String entity, int sampled, int matched, int differing, int missing, int unreadable,
+                           List<ReadBackDifference> differences) {
+    }
+
+    /** @param found what the target holds, "(absent)", or why the record could not be compared */
+    public record ReadBackDifference(String sourceKey, String targetId, String field, String sent, String found) {
+    }
 
     /** One tenant's run through the plan (a run has one tenant; a list, so reports of several runs combine). */
     public record TenantReport(String tenant, String status, List<StageReport> stages) {

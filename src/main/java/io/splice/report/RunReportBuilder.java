@@ -47,7 +47,7 @@ public class RunReportBuilder {
         return new RunReport(runId, (String) run.get("migration"), kind, tenant, status, started,
                 finished, seconds, (String) run.get("error"), parameters((String) run.get("parameters")),
                 entities, failures(runId), List.of(new RunReport.TenantReport(tenant, status, stages(runId))),
-                LedgerReconciliation.of(kind, entities, extracts, ledger.statusesByEntity(tenant)));
+                LedgerReconciliation.of(kind, entities, extracts, ledger.statusesByEntity(tenant)), List.of());
     }
 
     private List<RunReport.StageReport> stages(String runId) {

@@ -23,6 +23,12 @@ public final class SummaryPrinter {
         if (report.dryRun()) {
             out.println(DRY_RUN_NOTE);
         }
+        if (!report.readBack().isEmpty()) {
+            out.println("Read back from the target: " + report.readBack().stream()
+                    .map(r -> r.entity() + " " + r.matched() + "/" + r.sampled() + " match"
+                            + (r.sampled() > r.matched() ? " (" + (r.sampled() - r.matched()) + " differ or missing)" : ""))
+                    .collect(Collectors.joining(", ")));
+        }
         if (report.error() != null) {
             out.println("Error: " + report.error());
         }

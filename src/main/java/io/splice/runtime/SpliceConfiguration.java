@@ -62,8 +62,12 @@ import io.splice.reference.BlockedRecords;
 import io.splice.reference.ParentLookup;
 import io.splice.reference.References;
 import io.splice.report.RunReport;
+import io.splice.target.ReadBackCheck;
+import io.splice.target.ReadBackSampling;
 import io.splice.report.ReportFiles;
 import io.splice.report.RunReport;
+import io.splice.target.ReadBackCheck;
+import io.splice.target.ReadBackSampling;
 import io.splice.report.RunReportBuilder;
 import io.splice.target.ContentStreams;
 import io.splice.target.SqlTarget;
@@ -148,7 +152,9 @@ public class SpliceConfiguration implements CamelConfiguration {
                 new TransactionTemplate(new DataSourceTransactionManager(ledgerDb)));
         registry.bind("blockedRecords", blockedRecords);
         registry.bind("recordMapper", new RecordMapper(migration));
-        registry.bind("outcomes", new Outcomes(ledger, blockedRecords, metrics, queues));
+        registry.bind("outcomes", new Outcomes(ledger, blockedRecords, metrics, queues,
+                new ReadBackSampling(migration, settings.dryRun() ? 0
+                        : Integer.parseInt(property(context, "splice.reconcile.sample-percent")))));
         TargetRates rates = new TargetRates(migration);
         registry.bind("targetRequest", new TargetRequest(migration, rates, new ContentStreams(routedSource), metrics,
                 settings.targetToken(), settings.dryRun()));
@@ -160,7 +166,11 @@ public class SpliceConfiguration implements CamelConfiguration {
         RunReportBuilder reports = new RunReportBuilder(ledger, runs, stages, plan);
         ReportFiles reportFiles = new ReportFiles(settings.workDir(), json);
         registry.bind("reportFiles", reportFiles);
-        registry.bind("runControl", new RunControl(migration, runs, ledger, reports, reportFiles, owner.self()));
+        ReadBackCheck readBack = new ReadBackCheck(migration, ledger, json, settings.targetUrl(), settings.targetToken(),
+                Integer.parseInt(property(context, "splice.reconcile.read-back-max")),
+                Duration.ofMillis(Long.parseLong(property(context, "splice.target.response-timeout-millis"))));
+        registry.bind("readBackCheck", readBack);
+        registry.bind("runControl", new RunControl(migration, runs, ledger, reports, reportFiles, owner.self(), readBack));
         PlanControl planControl = new PlanControl(migration, plan, runs, stages, owner,
                 new RunStarts(migration, plan, runs, stages, owner, json, settings.dryRun() ? RunReport.DRY_RUN : RunReport.RUN),
                 settings.dryRun());

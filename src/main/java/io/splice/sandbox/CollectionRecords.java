@@ -2,6 +2,7 @@ package io.splice.sandbox;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,23 @@ final class CollectionRecords {
         }
         inCreationOrder.add(created);
         return new CreateOutcome(created, true);
+    }
+
+    /** A user of the new system changes a field of a stored record. */
+    synchronized Optional<StoredRecord> edit(String id, String field, Object value) {
+        StoredRecord old = byId.get(id);
+        if (old == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> body = new LinkedHashMap<>(old.body());
+        body.put(field, value);
+        StoredRecord edited = new StoredRecord(old.id(), collection, old.idempotencyKey(), body, old.createdAt());
+        byId.put(id, edited);
+        if (old.idempotencyKey() != null) {
+            byIdempotencyKey.put(old.idempotencyKey(), edited);
+        }
+        inCreationOrder.set(inCreationOrder.indexOf(old), edited);
+        return Optional.of(edited);
     }
 
     Optional<StoredRecord> byIdempotencyKey(String idempotencyKey) {

@@ -28,6 +28,10 @@ final class RecordStore {
         return existing(collection).flatMap(records -> records.byId(id));
     }
 
+    Optional<StoredRecord> edit(String collection, String id, String field, Object value) {
+        return existing(collection).flatMap(records -> records.edit(id, field, value));
+    }
+
     int count(String collection) {
         return existing(collection).map(CollectionRecords::count).orElse(0);
     }

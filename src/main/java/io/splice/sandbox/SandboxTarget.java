@@ -90,6 +90,14 @@ public final class SandboxTarget implements AutoCloseable {
         return parts.store.findById(collection, id);
     }
 
+    /**
+     * A user of the new system changes a field of a stored record (the target is live while Splice migrates): what
+     * the reconciliation's read-back must notice.
+     */
+    public Optional<StoredRecord> edit(String collection, String id, String field, Object value) {
+        return parts.store.edit(collection, id, field, value);
+    }
+
     /** Replaces fault injection from the next request on; the burst count, rate window and random restart. */
     public void updateFaults(FaultSettings newFaults) {
         parts.faults.update(newFaults);

@@ -44,7 +44,7 @@ class StatusAndReportCommandTest {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         RunReport report = new RunReport("r-7", "ftth", "RUN", "glasweb", "FAILED", Instant.parse("2026-11-25T09:00:00Z"),
                 Instant.parse("2026-11-25T09:00:12Z"), 12.0, "Stage wait-for-planboard-jobs: timed out", Map.of(),
-                List.of(new RunReport.EntityCounts("projects", 6, 6, 0, 0, 0, 0)), List.of(), List.of(), List.of());
+                List.of(new RunReport.EntityCounts("projects", 6, 6, 0, 0, 0, 0)), List.of(), List.of(), List.of(), List.of());
         new ReportFiles(workDir, json).write(report);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream previous = System.out;

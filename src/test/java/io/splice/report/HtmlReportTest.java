@@ -43,6 +43,10 @@ class HtmlReportTest {
                 .contains("<tr><td>documents</td><td class=\"num\">4</td><td class=\"num\">0</td><td class=\"num\">0</td>"
                         + "<td class=\"num\">0</td><td class=\"num\">4</td><td>—</td></tr>")
                 .contains("100 in all, at most 60 in one interval (6.0 records/s)")
+                .contains("<section id=\"read-back\">", "<tr><td>projects</td><td class=\"num\">3</td>"
+                        + "<td class=\"num\">2</td><td class=\"num warn\">1</td><td class=\"num\">0</td>")
+                .contains("<tr><td>projects</td><td>17</td><td>p-17</td><td>name</td>"
+                        + "<td>&quot;&lt;b&gt;Noord&lt;/b&gt;&quot;</td><td>&quot;Noord&quot;</td></tr>")
                 .endsWith("</html>\n");
         assertThat(count(html, "<svg ")).isEqualTo(3);
         String failures = html.substring(html.indexOf("<section id=\"failures\">"), html.indexOf("<section id=\"throughput\">"));
@@ -117,7 +121,9 @@ class HtmlReportTest {
                                 0, 0, 0, null)))),
                 List.of(new RunReport.Reconciliation("projects", 60, 50, 7, 2, 0, 1L),
                         new RunReport.Reconciliation("addresses", 50, 50, 0, 0, 0, 0L),
-                        new RunReport.Reconciliation("documents", 4, 0, 0, 0, 4, null)));
+                        new RunReport.Reconciliation("documents", 4, 0, 0, 0, 4, null)),
+                List.of(new RunReport.ReadBack("projects", 3, 2, 1, 0, 0, List.of(new RunReport.ReadBackDifference(
+                        "17", "p-17", "name", "\"<b>Noord</b>\"", "\"Noord\"")))));
     }
 
     private static int count(String text, String part) {
