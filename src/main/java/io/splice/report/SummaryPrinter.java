@@ -14,6 +14,21 @@ public final class SummaryPrinter {
     static final String DRY_RUN_NOTE = "Dry run: nothing was written to the target; \"migrated\" counts the records "
             + "that would be (mapped, references resolved, accepted by the target's validatePath where it has one).";
 
+    private static String readBack(RunReport.ReadBack r) {
+        List<String> problems = new java.util.ArrayList<>();
+        if (r.differing() > 0) {
+            problems.add(r.differing() + " differ");
+        }
+        if (r.missing() > 0) {
+            problems.add(r.missing() + " missing");
+        }
+        if (r.unreadable() > 0) {
+            problems.add(r.unreadable() + " unreadable");
+        }
+        return r.entity() + " " + r.matched() + "/" + r.sampled() + " match"
+                + (problems.isEmpty() ? "" : " (" + String.join(", ", problems) + ")");
+    }
+
     private SummaryPrinter() {
     }
 
@@ -25,9 +40,7 @@ public final class SummaryPrinter {
         }
         if (!report.readBack().isEmpty()) {
             out.println("Read back from the target: " + report.readBack().stream()
-                    .map(r -> r.entity() + " " + r.matched() + "/" + r.sampled() + " match"
-                            + (r.sampled() > r.matched() ? " (" + (r.sampled() - r.matched()) + " differ or missing)" : ""))
-                    .collect(Collectors.joining(", ")));
+                    .map(SummaryPrinter::readBack).collect(Collectors.joining(", ")));
         }
         if (report.error() != null) {
             out.println("Error: " + report.error());

@@ -32,6 +32,8 @@ public class ReadBackCheck {
     private static final Logger LOG = LoggerFactory.getLogger(ReadBackCheck.class);
     private static final int MAX_DIFFERENCES = 20;
     private static final int MAX_VALUE_CHARS = 120;
+    private static final int ATTEMPTS = 3;
+    private static final long RETRY_PAUSE_MILLIS = 250;
 
     private final CompiledMigration migration;
     private final Ledger ledger;
@@ -138,8 +140,11 @@ public class ReadBackCheck {
             request.header("Authorization", "Bearer " + bearerToken);
         }
         String problem = null;
-        // a transient answer (5xx, 429) is asked once more
-        for (int attempt = 1; attempt <= 2; attempt++) {
+        // a transient answer (5xx, 429, an I/O error) is asked again, a little later
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            if (attempt > 1 && !pause()) {
+                return new Answer(0, null, "interrupted");
+            }
             try {
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
@@ -161,6 +166,16 @@ public class ReadBackCheck {
         }
         LOG.warn("Read-back of {} {} failed: {}", entity.name(), targetId, problem);
         return new Answer(0, null, problem);
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(RETRY_PAUSE_MILLIS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private JsonNode parse(String body) {
