@@ -6,7 +6,9 @@ using (values (cast(:tenant as varchar(100)), cast(:entity as varchar(100)), cas
  -- never downgrade a record a consumer migrated between the page's ledger check and this statement
  when matched and r.status <> 'MIGRATED' then
       update set status = 'QUEUED', group_key = v.group_key, run_id = v.run_id, updated_at = v.now,
-                 blocked_by_entity = null, blocked_by_key = null
+                 blocked_by_entity = null, blocked_by_key = null,
+                 -- an earlier attempt may have reached the target (see V4)
+                 resend_check = case when r.status in ('QUEUED', 'FAILED') then true else r.resend_check end
  when not matched then
       insert (tenant, entity, source_key, group_key, status, run_id, attempts, updated_at)
       values (v.tenant, v.entity, v.source_key, v.group_key, 'QUEUED', v.run_id, 0, v.now)

@@ -123,6 +123,12 @@ final class EntityChecks {
         } else if (target.validatePath() != null && !target.validatePath().startsWith("/")) {
             problems.add("target.validatePath", "must start with /, was '" + target.validatePath() + "'");
         }
+        if (target.lookupPath() != null && target.sql() != null) {
+            problems.add("target.lookupPath", "only for records sent over HTTP (not with sql)");
+        } else if (target.lookupPath() != null && !target.lookupPath().matches("/.*\\{idempotencyKey}.*")) {
+            problems.add("target.lookupPath", "must start with / and contain {idempotencyKey}, was '"
+                    + target.lookupPath() + "'");
+        }
         if (target.readPath() != null && target.sql() != null) {
             problems.add("target.readPath", "only for records sent over HTTP (not with sql)");
         } else if (target.readPath() != null && !target.readPath().matches("/.*\\{id}.*")) {

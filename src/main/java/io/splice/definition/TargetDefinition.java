@@ -10,7 +10,9 @@ import com.fasterxml.jackson.annotation.Nulls;
  * {@code headers}, the created id at {@code idPointer}, the idempotency header) or, for records the new API has no
  * endpoint for, a parameterised {@code sql} statement against the new system's database. {@code validatePath}: where
  * the target checks a record without storing it (a dry run POSTs there); {@code readPath}: where it answers a stored
- * record, {@code {id}} standing for the target id (the reconciliation reads a sample back).
+ * record, {@code {id}} standing for the target id (the reconciliation reads a sample back); {@code lookupPath}: where it
+ * finds a record by the idempotency key it was created with, {@code {idempotencyKey}} standing for it (a record that
+ * may have reached the target before a crash is looked up there before it is sent again).
  */
 public record TargetDefinition(
         String method,
@@ -22,7 +24,8 @@ public record TargetDefinition(
         SqlTarget sql,
         Upload upload,
         String validatePath,
-        String readPath) {
+        String readPath,
+        String lookupPath) {
 
     public TargetDefinition {
         headers = headers == null ? new LinkedHashMap<>() : headers;

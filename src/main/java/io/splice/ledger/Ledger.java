@@ -58,9 +58,15 @@ public class Ledger {
         jdbc.batchUpdate(sql.get("mark-queued"), batch.toArray(SqlParameterSource[]::new));
     }
 
-    public String statusOf(RecordKey key) {
-        List<String> found = jdbc.queryForList(sql.get("status-of"), keyParams(key), String.class);
+    /** The record's status, and whether an earlier attempt may have reached the target; null if not in the ledger. */
+    public RecordState stateOf(RecordKey key) {
+        List<RecordState> found = jdbc.query(sql.get("status-of"), keyParams(key),
+                (row, n) -> new RecordState(row.getString("status"), row.getBoolean("resend_check")));
         return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** @param resendCheck queued again while QUEUED or FAILED: an earlier attempt may be at the target */
+    public record RecordState(String status, boolean resendCheck) {
     }
 
     /** @param requestBody what was sent, kept for the reconciliation's read-back (a sample); null otherwise */

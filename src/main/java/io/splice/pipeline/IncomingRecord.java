@@ -15,6 +15,8 @@ public class IncomingRecord {
 
     private static final Logger LOG = LoggerFactory.getLogger(IncomingRecord.class);
 
+    private static final String JMS_REDELIVERED = "JMSRedelivered";
+
     private final Ledger ledger;
 
     public IncomingRecord(Ledger ledger) {
@@ -30,7 +32,11 @@ public class IncomingRecord {
         exchange.setProperty(Keys.SOURCE_KEY, key.sourceKey());
         exchange.setProperty(Keys.RUN_ID, message.getHeader(Keys.JMS_RUN_ID, String.class));
         exchange.setProperty(Keys.GROUP_KEY, message.getHeader(Keys.JMS_GROUP, String.class));
-        boolean migrated = "MIGRATED".equals(ledger.statusOf(key));
+        Ledger.RecordState state = ledger.stateOf(key);
+        boolean migrated = state != null && "MIGRATED".equals(state.status());
+        // its process died after queueing it, or the broker delivers it again: the target may have it already
+        exchange.setProperty(Keys.MAYBE_AT_TARGET, state != null && state.resendCheck()
+                || Boolean.TRUE.equals(message.getHeader(JMS_REDELIVERED, Boolean.class)));
         if (migrated) {
             LOG.info("Skipping {}: the ledger has it as MIGRATED already", key);
         }

@@ -17,6 +17,12 @@ public final class Keys {
     /** A dry run's record: the target only checks it (validatePath), or is not called at all (SKIP_CALL). */
     public static final String DRY_RUN = "spliceDryRun";
     public static final String SKIP_CALL = "spliceSkipCall";
+    /** An earlier attempt may have reached the target: look the record up first (the entity's lookupPath). */
+    public static final String MAYBE_AT_TARGET = "spliceMaybeAtTarget";
+    /** This call is the look-up; it found nothing (the create follows), or it was done. */
+    public static final String LOOKING_UP = "spliceLookingUp";
+    public static final String LOOKUP_MISSED = "spliceLookupMissed";
+    public static final String LOOKED_UP = "spliceLookedUp";
     public static final String ATTEMPTS = "spliceAttempts";
     public static final String BLOCKED = "spliceBlocked";
     public static final String MAPPED = "spliceMapped";

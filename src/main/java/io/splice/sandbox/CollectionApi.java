@@ -68,6 +68,13 @@ final class CollectionApi {
                 .orElseGet(() -> responses.json(200, Map.of("valid", true)));
     }
 
+    /** The record created with this Idempotency-Key, or 404: how a client finds out whether an earlier POST arrived. */
+    SandboxResponse findByIdempotencyKey(String collection, String idempotencyKey) {
+        return store.findByIdempotencyKey(collection, idempotencyKey)
+                .map(record -> responses.record(200, record))
+                .orElseGet(responses::notFound);
+    }
+
     SandboxResponse get(String collection, String id) {
         return store.findById(collection, id)
                 .map(record -> responses.record(200, record))

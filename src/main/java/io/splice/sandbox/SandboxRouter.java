@@ -2,6 +2,8 @@ package io.splice.sandbox;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Maps a request to its answer: the gated /api/v1 endpoints (fixed endpoints first, then the generic collections),
@@ -11,6 +13,8 @@ final class SandboxRouter {
 
     static final String REQUEST_LOG_PATH = "/sandbox/requests";
     private static final String VALIDATE = "validate";
+    /** GET /api/v1/{collection}/by-key/{idempotency key}: the record created with that key (the path is decoded). */
+    private static final Pattern BY_IDEMPOTENCY_KEY = Pattern.compile("^/api/v1/([A-Za-z0-9_-]+)/by-key/(.+)$");
 
     private final ApiGate gate;
     private final List<ApiEndpoints> endpoints;
@@ -47,6 +51,10 @@ final class SandboxRouter {
             if (answer.isPresent()) {
                 return answer.get();
             }
+        }
+        Matcher byKey = BY_IDEMPOTENCY_KEY.matcher(request.path());
+        if (byKey.matches() && "GET".equals(request.method())) {
+            return api.findByIdempotencyKey(byKey.group(1), byKey.group(2));
         }
         return ApiPath.parse(request.path())
                 .map(path -> dispatch(path, request))

@@ -72,9 +72,31 @@ public class TargetRequest {
         }
         if (dryRun) {
             checkOnly(exchange, entity, key);
+        } else {
+            lookUpFirst(exchange, entity, key);
         }
         rates.apply(exchange);
         exchange.setProperty(THROTTLED_AT, System.nanoTime());
+    }
+
+    /**
+     * A record an earlier attempt may have created (its process died before the ledger heard, or the broker delivers
+     * it again) is first looked up at the target by its idempotency key, where the entity has a lookupPath: found,
+     * it is MIGRATED with that id and not sent again (TargetResponse).
+     */
+    private static void lookUpFirst(Exchange exchange, CompiledEntity entity, RecordKey key) {
+        String lookupPath = entity.target().lookupPath();
+        boolean lookUp = lookupPath != null && exchange.getProperty(Keys.MAYBE_AT_TARGET, false, Boolean.class)
+                && !exchange.getProperty(Keys.LOOKED_UP, false, Boolean.class);
+        exchange.setProperty(Keys.LOOKING_UP, lookUp);
+        if (lookUp) {
+            Message message = exchange.getMessage();
+            message.setHeader(Exchange.HTTP_METHOD, "GET");
+            message.setHeader(Exchange.HTTP_PATH, lookupPath.replace("{idempotencyKey}",
+                    URLEncoder.encode(key.idempotencyKey(), StandardCharsets.UTF_8).replace("+", "%20")));
+            message.removeHeader(Exchange.CONTENT_TYPE);
+            message.setBody(null);
+        }
     }
 
     private static void checkOnly(Exchange exchange, CompiledEntity entity, RecordKey key) throws PermanentFailure {

@@ -6,6 +6,8 @@ import java.util.OptionalLong;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.splice.ledger.RecordKey;
 import io.splice.observe.RecordMetrics;
 import io.splice.pipeline.IncomingRecord;
@@ -18,6 +20,8 @@ import org.apache.camel.Message;
  * Retry-After) or a permanent one (dead-lettered with the target's reason).
  */
 public class TargetResponse {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TargetResponse.class);
 
     private final ObjectMapper json;
     private final long maxRetryAfterMillis;
@@ -40,6 +44,10 @@ public class TargetResponse {
             metrics.targetCall(key.entity(), status, System.nanoTime() - sentAt);
         }
         message.removeHeader(Exchange.REDELIVERY_DELAY);
+        if (exchange.getProperty(Keys.LOOKING_UP, false, Boolean.class) && (status == 404 || status < 300)) {
+            lookedUp(exchange, key, status, body);
+            return;
+        }
         if (status >= 200 && status < 300) {
             exchange.setProperty(Keys.TARGET_ID, exchange.getProperty(Keys.DRY_RUN, false, Boolean.class)
                     ? dryRunId(key) : createdId(key, status, body, exchange));
@@ -53,6 +61,21 @@ public class TargetResponse {
         } else {
             throw rejected(key, status, body);
         }
+    }
+
+    /** The look-up's answer: found, the record is MIGRATED with that id; not found, it is sent (the route calls again). */
+    private void lookedUp(Exchange exchange, RecordKey key, int status, String body) throws TargetResponseException {
+        exchange.setProperty(Keys.LOOKED_UP, true);
+        if (status == 404) {
+            exchange.setProperty(Keys.LOOKUP_MISSED, true);
+            return;
+        }
+        exchange.setProperty(Keys.TARGET_ID, createdId(key, status, body, exchange));
+        exchange.setProperty(Keys.HTTP_STATUS, status);
+        if (metrics != null) {
+            metrics.count(key.tenant(), key.entity(), "found_at_target", 1);
+        }
+        LOG.info("{} was already at the target (id {}): not sent again", key, exchange.getProperty(Keys.TARGET_ID));
     }
 
     /** A dry run's record the target was not asked about: it passed Splice's own checks. */

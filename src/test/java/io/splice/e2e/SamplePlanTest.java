@@ -41,6 +41,7 @@ class SamplePlanTest {
 
     private static final List<String> PREPARE = List.of("GET /api/v1/workflows/active", "PUT /api/v1/workflows/active",
             "PUT /api/v1/settings/email");
+    private static final String READ_BACK = "/api/v1/(projects|addresses|connections|planboards)/[^/]+";
     private static final List<String> RESTORE = List.of("PUT /api/v1/workflows/active", "PUT /api/v1/settings/email");
 
     @TempDir
@@ -85,7 +86,9 @@ class SamplePlanTest {
         }
 
         // and each tenant's calls were: setup, then records, then (after the jobs were done) planboards, restore last
-        List<ReceivedRequest> calls = sandbox.requests().stream().filter(r -> !r.method().equals("HEAD")).toList();
+        // (leaving out the warm-up HEADs and the reconciliation's read-back of migrated records at the very end)
+        List<ReceivedRequest> calls = sandbox.requests().stream().filter(r -> !r.method().equals("HEAD"))
+                .filter(r -> !(r.method().equals("GET") && r.path().matches(READ_BACK))).toList();
         int second = indexOfSecondPreparation(calls);
         for (List<ReceivedRequest> window : List.of(calls.subList(0, second), calls.subList(second, calls.size()))) {
             List<String> lines = window.stream().map(r -> r.method() + " " + r.path()).toList();
