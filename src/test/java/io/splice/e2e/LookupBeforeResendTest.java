@@ -60,8 +60,9 @@ class LookupBeforeResendTest {
         // and a record that failed (say after timeouts): the target does not have it
         String failed = splice.ledger().queryForObject("select source_key from splice_record where status = 'FAILED'"
                 + " and http_status = 422 order by source_key fetch first 1 rows only", String.class);
-        Integer failedBefore = splice.ledger().queryForObject("select count(*) from splice_record where status = 'FAILED'",
-                Integer.class);
+        // (records that failed in their mapping never get as far as a call, nor a look-up)
+        Integer failedAtTheTarget = splice.ledger().queryForObject("select count(*) from splice_record"
+                + " where status = 'FAILED' and http_status is not null", Integer.class);
         int requestsBefore = sandbox.requests().size();
         int storedBefore = sandbox.records("addresses").size();
 
@@ -87,6 +88,6 @@ class LookupBeforeResendTest {
         assertThat(sandbox.records("addresses")).hasSize(storedBefore);
         assertThat(again.report().entities().get(0).migrated()).isEqualTo(lost.size());
         // only records that may have reached the target were looked up: the QUEUED ones and the FAILED ones
-        assertThat(requests).filteredOn(r -> r.path().contains("/by-key/")).hasSize(lost.size() + failedBefore);
+        assertThat(requests).filteredOn(r -> r.path().contains("/by-key/")).hasSize(lost.size() + failedAtTheTarget);
     }
 }
