@@ -17,7 +17,8 @@ import org.apache.camel.Exchange;
 /**
  * Takes one keyset page from the source: advances the keyset, drops what the ledger already has as MIGRATED
  * (one query per page; a replay keeps only FAILED records), holds back records whose parents are not MIGRATED,
- * and marks the rest QUEUED for this run before they are sent.
+ * and marks the rest QUEUED for this run before they are sent (naming those that were FAILED, whose dead letters
+ * are retired once the page is on the broker).
  */
 public class PageFilter {
 
@@ -66,6 +67,9 @@ public class PageFilter {
             groups.put(String.valueOf(row.get(entity.keyColumn())), String.valueOf(column(row, entity.groupColumn(), entity.name())));
         }
         if (!groups.isEmpty()) {
+            // FAILED records sent again (a replay, or a run after one) get a new outcome: their old dead letter goes
+            Set<String> failedBefore = replay ? keep : ledger.failedAmong(tenant, entity.name(), groups.keySet());
+            exchange.setProperty(Keys.REQUEUED_FAILURES, groups.keySet().stream().filter(failedBefore::contains).toList());
             ledger.markQueued(tenant, entity.name(), runId, groups);
         }
         runs.pageRead(runId, entity.name(), page.size(), page.size() - candidates.size(), toSend.size());
