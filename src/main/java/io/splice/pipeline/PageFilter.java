@@ -50,7 +50,11 @@ public class PageFilter {
 
         Map<String, Map<String, Object>> byKey = new LinkedHashMap<>();
         for (Map<String, Object> row : page) {
-            byKey.put(String.valueOf(column(row, entity.keyColumn(), entity.name())), row);
+            String key = String.valueOf(column(row, entity.keyColumn(), entity.name()));
+            if (byKey.put(key, row) != null) {
+                // one ledger row per key: a second row would be dropped without a trace, so the extract stops
+                throw new DuplicateKeyException(entity.name(), entity.keyColumn(), key);
+            }
         }
         boolean replay = entity.name().equals(exchange.getProperty(Keys.REPLAY_ENTITY, String.class));
         Set<String> keep = replay ? ledger.failedAmong(tenant, entity.name(), byKey.keySet()) : null;
@@ -78,6 +82,14 @@ public class PageFilter {
         metrics.count(tenant, entity.name(), "queued", toSend.size());
         metrics.count(tenant, entity.name(), "blocked", candidates.size() - toSend.size());
         exchange.getMessage().setBody(toSend);
+    }
+
+    /** The source returned one key twice: the key column does not identify a row. */
+    public static class DuplicateKeyException extends IllegalStateException {
+        DuplicateKeyException(String entity, String keyColumn, String key) {
+            super("Entity " + entity + ": the source returned " + keyColumn + " " + key + " more than once; source.key "
+                    + "must identify one row (fix the duplicates in the source, or choose a unique key)");
+        }
     }
 
     /** A column of a source row; a missing one is a definition error that names the entity and the columns. */
