@@ -11,9 +11,12 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 
+import io.splice.pipeline.Keys;
+import org.apache.camel.Exchange;
+
 /**
- * DLQ.splice.&lt;entity&gt;: removes the dead letters of records that were replayed or discarded, so the queue holds
- * only what still waits for an operator.
+ * DLQ.splice.&lt;entity&gt;: removes the dead letters of records that were replayed, re-read or discarded, so the queue
+ * holds only what still waits for an operator.
  */
 public class DeadLetterQueue {
 
@@ -26,6 +29,19 @@ public class DeadLetterQueue {
     public DeadLetterQueue(ConnectionFactory broker, Queues queues) {
         this.broker = broker;
         this.queues = queues;
+    }
+
+    /**
+     * After a page is on the broker: the dead letters of its records that were FAILED and are queued again, so a
+     * record that migrates now leaves nothing on the DLQ and one that fails again has one dead letter, not two.
+     */
+    public void retireRequeued(Exchange exchange) throws JMSException {
+        List<?> keys = exchange.getProperty(Keys.REQUEUED_FAILURES, List.class);
+        exchange.removeProperty(Keys.REQUEUED_FAILURES);
+        if (keys != null && !keys.isEmpty()) {
+            remove(exchange.getProperty(Keys.TENANT, String.class), exchange.getProperty(Keys.ENTITY, String.class),
+                    keys.stream().map(String::valueOf).toList());
+        }
     }
 
     /** @return how many dead letters were removed */

@@ -30,6 +30,8 @@ public final class Keys {
     public static final String RELEASED_COUNT = "spliceReleasedCount";
     // set on a replay's exchange: the entity whose FAILED records are re-read
     public static final String REPLAY_ENTITY = "spliceReplayEntity";
+    // set on an extract's page: the keys of FAILED records it queues again, whose dead letters are then retired
+    public static final String REQUEUED_FAILURES = "spliceRequeuedFailures";
 
     // headers a source query binds with :#name (documented for definition authors), and that drive the loop
     public static final String LAST_KEY = "lastKey";

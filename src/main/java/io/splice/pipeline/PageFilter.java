@@ -17,7 +17,8 @@ import org.apache.camel.Exchange;
 /**
  * Takes one keyset page from the source: advances the keyset, drops what the ledger already has as MIGRATED
  * (one query per page; a replay keeps only FAILED records), holds back records whose parents are not MIGRATED,
- * and marks the rest QUEUED for this run before they are sent.
+ * and marks the rest QUEUED for this run before they are sent (naming those that were FAILED, whose dead letters
+ * are retired once the page is on the broker).
  */
 public class PageFilter {
 
@@ -49,7 +50,11 @@ public class PageFilter {
 
         Map<String, Map<String, Object>> byKey = new LinkedHashMap<>();
         for (Map<String, Object> row : page) {
-            byKey.put(String.valueOf(column(row, entity.keyColumn(), entity.name())), row);
+            String key = String.valueOf(column(row, entity.keyColumn(), entity.name()));
+            if (byKey.put(key, row) != null) {
+                // one ledger row per key: a second row would be dropped without a trace, so the extract stops
+                throw new DuplicateKeyException(entity.name(), entity.keyColumn(), key);
+            }
         }
         boolean replay = entity.name().equals(exchange.getProperty(Keys.REPLAY_ENTITY, String.class));
         Set<String> keep = replay ? ledger.failedAmong(tenant, entity.name(), byKey.keySet()) : null;
@@ -66,6 +71,9 @@ public class PageFilter {
             groups.put(String.valueOf(row.get(entity.keyColumn())), String.valueOf(column(row, entity.groupColumn(), entity.name())));
         }
         if (!groups.isEmpty()) {
+            // FAILED records sent again (a replay, or a run after one) get a new outcome: their old dead letter goes
+            Set<String> failedBefore = replay ? keep : ledger.failedAmong(tenant, entity.name(), groups.keySet());
+            exchange.setProperty(Keys.REQUEUED_FAILURES, groups.keySet().stream().filter(failedBefore::contains).toList());
             ledger.markQueued(tenant, entity.name(), runId, groups);
         }
         runs.pageRead(runId, entity.name(), page.size(), page.size() - candidates.size(), toSend.size());
@@ -74,6 +82,14 @@ public class PageFilter {
         metrics.count(tenant, entity.name(), "queued", toSend.size());
         metrics.count(tenant, entity.name(), "blocked", candidates.size() - toSend.size());
         exchange.getMessage().setBody(toSend);
+    }
+
+    /** The source returned one key twice: the key column does not identify a row. */
+    public static class DuplicateKeyException extends IllegalStateException {
+        DuplicateKeyException(String entity, String keyColumn, String key) {
+            super("Entity " + entity + ": the source returned " + keyColumn + " " + key + " more than once; source.key "
+                    + "must identify one row (fix the duplicates in the source, or choose a unique key)");
+        }
     }
 
     /** A column of a source row; a missing one is a definition error that names the entity and the columns. */

@@ -180,8 +180,10 @@ public class SpliceConfiguration implements CamelConfiguration {
         registry.bind("restores", new Restores(plan, stages, owner, targetCalls));
         registry.bind("waits", new Waits(plan, planControl, json));
         registry.bind("apiErrors", new ApiErrors(json));
+        DeadLetterQueue deadLetterQueue = new DeadLetterQueue(broker.consumerConnectionFactory(), queues);
+        registry.bind("deadLetterQueue", deadLetterQueue);
         DeadLetterWorkbench workbench = new DeadLetterWorkbench(migration, new DeadLetterLedger(ledgerDb),
-                new DeadLetterQueue(broker.consumerConnectionFactory(), queues), references, json);
+                deadLetterQueue, references, json);
         registry.bind("deadLetterWorkbench", workbench);
         EntityControls controls = new EntityControls(context, migration, rates);
         registry.bind("entityControls", controls);
