@@ -23,6 +23,8 @@ public final class Keys {
     public static final String LOOKING_UP = "spliceLookingUp";
     public static final String LOOKUP_MISSED = "spliceLookupMissed";
     public static final String LOOKED_UP = "spliceLookedUp";
+    /** A GET of the reconciliation's read-back: through the entity's throttles, not classified as a record's call. */
+    public static final String READ_BACK = "spliceReadBack";
     public static final String ATTEMPTS = "spliceAttempts";
     public static final String BLOCKED = "spliceBlocked";
     public static final String MAPPED = "spliceMapped";

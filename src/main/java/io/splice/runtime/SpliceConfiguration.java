@@ -166,9 +166,8 @@ public class SpliceConfiguration implements CamelConfiguration {
         RunReportBuilder reports = new RunReportBuilder(ledger, runs, stages, plan);
         ReportFiles reportFiles = new ReportFiles(settings.workDir(), json);
         registry.bind("reportFiles", reportFiles);
-        ReadBackCheck readBack = new ReadBackCheck(migration, ledger, json, settings.targetUrl(), settings.targetToken(),
-                Integer.parseInt(property(context, "splice.reconcile.read-back-max")),
-                Duration.ofMillis(Long.parseLong(property(context, "splice.target.response-timeout-millis"))));
+        ReadBackCheck readBack = new ReadBackCheck(context, migration, ledger, json, settings.targetToken(),
+                Integer.parseInt(property(context, "splice.reconcile.read-back-max")));
         registry.bind("readBackCheck", readBack);
         registry.bind("runControl", new RunControl(migration, runs, ledger, reports, reportFiles, owner.self(), readBack));
         PlanControl planControl = new PlanControl(migration, plan, runs, stages, owner,

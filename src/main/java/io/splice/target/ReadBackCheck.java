@@ -1,12 +1,7 @@
 package io.splice.target;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -17,7 +12,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.splice.definition.CompiledEntity;
 import io.splice.definition.CompiledMigration;
 import io.splice.ledger.Ledger;
+import io.splice.pipeline.Keys;
 import io.splice.report.RunReport;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * The reconciliation's read-back: a sample of a run's migrated records (those whose request body the ledger kept, see
  * {@link ReadBackSampling}) is read from the target at the entity's {@code readPath} and compared field by field with
  * what was sent. A field the target does not return counts as different; fields the target adds (its id, timestamps)
- * are not compared. The calls bypass the throttles: at most {@code maxPerEntity} per entity, one after the other.
+ * are not compared. At most {@code maxPerEntity} GETs per entity, one after the other, through the entity's call route
+ * and so its throttles: the target's rate limit holds for them too.
  */
 public class ReadBackCheck {
 
@@ -38,22 +39,19 @@ public class ReadBackCheck {
     private final CompiledMigration migration;
     private final Ledger ledger;
     private final ObjectMapper json;
-    private final String targetUrl;
+    private final CamelContext context;
     private final String bearerToken;
     private final int maxPerEntity;
-    private final Duration timeout;
-    private final HttpClient http;
+    private volatile ProducerTemplate producer;
 
-    public ReadBackCheck(CompiledMigration migration, Ledger ledger, ObjectMapper json, String targetUrl,
-                         String bearerToken, int maxPerEntity, Duration timeout) {
+    public ReadBackCheck(CamelContext context, CompiledMigration migration, Ledger ledger, ObjectMapper json,
+                         String bearerToken, int maxPerEntity) {
+        this.context = context;
         this.migration = migration;
         this.ledger = ledger;
         this.json = json;
-        this.targetUrl = targetUrl.endsWith("/") ? targetUrl.substring(0, targetUrl.length() - 1) : targetUrl;
         this.bearerToken = bearerToken == null || bearerToken.isBlank() ? null : bearerToken;
         this.maxPerEntity = maxPerEntity;
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
     /** The report with its read-back; a dry run's as it is (nothing was written to read back). */
@@ -67,14 +65,14 @@ public class ReadBackCheck {
             if (!entity.writesSql() && entity.target().readPath() != null) {
                 List<Map<String, Object>> sample = ledger.readBackSample(report.runId(), entity.name(), maxPerEntity);
                 if (!sample.isEmpty()) {
-                    results.add(readBack(entity, sample));
+                    results.add(readBack(report, entity, sample));
                 }
             }
         }
         return report.withReadBack(results);
     }
 
-    private RunReport.ReadBack readBack(CompiledEntity entity, List<Map<String, Object>> sample) {
+    private RunReport.ReadBack readBack(RunReport report, CompiledEntity entity, List<Map<String, Object>> sample) {
         int matched = 0;
         int differing = 0;
         int missing = 0;
@@ -83,7 +81,7 @@ public class ReadBackCheck {
         for (Map<String, Object> record : sample) {
             String sourceKey = String.valueOf(record.get("source_key"));
             String targetId = String.valueOf(record.get("target_id"));
-            Answer answer = read(entity, targetId);
+            Answer answer = read(entity, sourceKey, targetId, report.tenant());
             if (answer.status() == 404) {
                 missing++;
                 note(differences, new RunReport.ReadBackDifference(sourceKey, targetId, null, null, "not found (HTTP 404)"));
@@ -131,41 +129,56 @@ public class ReadBackCheck {
         return sent.equals(stored);
     }
 
-    private Answer read(CompiledEntity entity, String targetId) {
+    private Answer read(CompiledEntity entity, String sourceKey, String targetId, String tenant) {
         String path = entity.target().readPath().replace("{id}",
                 URLEncoder.encode(targetId, StandardCharsets.UTF_8).replace("+", "%20"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(targetUrl + path)).timeout(timeout)
-                .header("Accept", "application/json").GET();
-        if (bearerToken != null) {
-            request.header("Authorization", "Bearer " + bearerToken);
-        }
         String problem = null;
         // a transient answer (5xx, 429, an I/O error) is asked again, a little later
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             if (attempt > 1 && !pause()) {
                 return new Answer(0, null, "interrupted");
             }
-            try {
-                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                int status = response.statusCode();
-                if (status >= 200 && status < 300) {
-                    JsonNode body = parse(response.body());
-                    return body.isObject() ? new Answer(status, body, null)
-                            : new Answer(status, null, "HTTP " + status + " without a JSON object");
+            // through the entity's call route: its throttles count these GETs as they count the records' calls
+            Exchange answer = producer().send("direct:call-target-" + entity.name(), exchange -> {
+                exchange.setProperty(Keys.READ_BACK, true);
+                exchange.setProperty(Keys.TENANT, tenant);
+                exchange.setProperty(Keys.ENTITY, entity.name());
+                exchange.setProperty(Keys.SOURCE_KEY, sourceKey);
+                Message request = exchange.getMessage();
+                request.setHeader(Exchange.HTTP_METHOD, "GET");
+                request.setHeader(Exchange.HTTP_PATH, path);
+                request.setHeader("Accept", "application/json");
+                if (bearerToken != null) {
+                    request.setHeader("Authorization", "Bearer " + bearerToken);
                 }
-                problem = "HTTP " + status;
-                if (status < 500 && status != 429) {
-                    return new Answer(status, null, problem);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Answer(0, null, "interrupted");
-            } catch (Exception e) {
-                problem = e.getClass().getSimpleName();
+                request.setBody(null);
+            });
+            if (answer.getException() != null) {
+                problem = answer.getException().getClass().getSimpleName();
+                continue;
+            }
+            int status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+            if (status >= 200 && status < 300) {
+                JsonNode body = parse(answer.getMessage().getBody(String.class));
+                return body.isObject() ? new Answer(status, body, null)
+                        : new Answer(status, null, "HTTP " + status + " without a JSON object");
+            }
+            problem = "HTTP " + status;
+            if (status < 500 && status != 429) {
+                return new Answer(status, null, problem);
             }
         }
         LOG.warn("Read-back of {} {} failed: {}", entity.name(), targetId, problem);
         return new Answer(0, null, problem);
+    }
+
+    private ProducerTemplate producer() {
+        ProducerTemplate found = producer;
+        if (found == null) {
+            found = context.createProducerTemplate();
+            producer = found;
+        }
+        return found;
     }
 
     private static boolean pause() {

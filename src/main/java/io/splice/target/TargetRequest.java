@@ -48,6 +48,12 @@ public class TargetRequest {
     }
 
     public void prepare(Exchange exchange) throws Exception {
+        if (exchange.getProperty(Keys.READ_BACK, false, Boolean.class)) {
+            // the read-back's GET comes prepared (ReadBackCheck): it only takes its place in the throttles
+            rates.apply(exchange);
+            exchange.setProperty(THROTTLED_AT, System.nanoTime());
+            return;
+        }
         Message message = exchange.getMessage();
         // nothing from JMS or a previous response may leak into the request as an HTTP header
         message.removeHeaders("*");

@@ -13,25 +13,38 @@ import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 
 /**
  * A broker Splice reaches over TCP with credentials, configured by the project's broker/broker.xml (security
- * on), listening on a free port instead of 61616.
+ * on), listening on a free port instead of 61616. It can be stopped and started again on the same port and journal,
+ * as an operator restarts a broker.
  */
 public final class ExternalBroker implements AutoCloseable {
 
-    private final EmbeddedActiveMQ server = new EmbeddedActiveMQ();
+    private final Path dataDirectory;
+    private final String user;
+    private final String password;
     private final int port;
+    private EmbeddedActiveMQ server;
 
-    private ExternalBroker(int port) {
+    private ExternalBroker(Path dataDirectory, String user, String password, int port) {
+        this.dataDirectory = dataDirectory;
+        this.user = user;
+        this.password = password;
         this.port = port;
     }
 
     public static ExternalBroker start(Path dataDirectory, String user, String password) throws Exception {
-        ExternalBroker broker = new ExternalBroker(freePort());
+        ExternalBroker broker = new ExternalBroker(dataDirectory, user, password, freePort());
+        broker.startAgain();
+        return broker;
+    }
+
+    /** Starts the broker (again): the same port, the same journal, so persistent messages survive a restart. */
+    public synchronized void startAgain() throws Exception {
         FileConfiguration config = new FileConfiguration();
         FileDeploymentManager deployment = new FileDeploymentManager(Path.of("broker/broker.xml").toUri().toString());
         deployment.addDeployable(config);
         deployment.readConfiguration();
         config.clearAcceptorConfigurations();
-        config.addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + broker.port + "?protocols=CORE");
+        config.addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + port + "?protocols=CORE");
         config.setBindingsDirectory(dataDirectory.resolve("bindings").toString());
         config.setJournalDirectory(dataDirectory.resolve("journal").toString());
         config.setPagingDirectory(dataDirectory.resolve("paging").toString());
@@ -40,10 +53,18 @@ public final class ExternalBroker implements AutoCloseable {
         SecurityConfiguration users = new SecurityConfiguration();
         users.addUser(user, password);
         users.addRole(user, "splice");
-        broker.server.setConfiguration(config);
-        broker.server.setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users));
-        broker.server.start();
-        return broker;
+        server = new EmbeddedActiveMQ();
+        server.setConfiguration(config);
+        server.setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users));
+        server.start();
+    }
+
+    /** Stops the broker: its clients lose their connections until it is started again. */
+    public synchronized void stop() throws Exception {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
     }
 
     public String url() {
@@ -58,6 +79,6 @@ public final class ExternalBroker implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        server.stop();
+        stop();
     }
 }
