@@ -17,6 +17,7 @@ import io.splice.api.ApiErrors;
 import io.splice.api.EntityControls;
 import io.splice.api.OperatorApi;
 import io.splice.broker.BrokerConnections;
+import io.splice.broker.PageSender;
 import io.splice.broker.QueueDepths;
 import io.splice.broker.Queues;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -123,6 +124,7 @@ public class SpliceConfiguration implements CamelConfiguration {
         registry.bind("jmsConsumerConnectionFactory", broker.consumerConnectionFactory());
         registry.bind("jmsProducerConnectionFactory", broker.producerConnectionFactory());
         registry.bind("jmsPageTransaction", broker.pageTransactionPolicy());
+        registry.bind("pageSender", new PageSender(context, Integer.parseInt(property(context, "splice.broker.send-retries"))));
         // health checks, found in the registry by Camel's health check registry: /observe/health
         registry.bind("ledgerHealth", new DatabaseHealthCheck("ledger", ledgerDb));
         registry.bind("sourceHealth", new DatabaseHealthCheck("source", source));

@@ -106,6 +106,7 @@ class CrashLoopReliabilityIT {
                 .collect(Collectors.groupingBy(ReceivedRequest::idempotencyKey, Collectors.counting()));
         long replayedByKey = sandbox.requests().stream()
                 .filter(r -> r.method().equals("POST") && r.status() == 200).count();
+        long lookups = sandbox.requests().stream().filter(r -> r.path().contains("/by-key/")).count();
         long foundByLookup = sandbox.requests().stream()
                 .filter(r -> r.path().contains("/by-key/") && r.status() == 200).count();
         long legacyIds = stored.stream().map(r -> r.body().get("legacyId")).distinct().count();
@@ -114,8 +115,8 @@ class CrashLoopReliabilityIT {
                 String.join("\n", kills),
                 "kills: " + kills.stream().filter(k -> k.contains("SIGKILL")).count() + ", took " + took.toSeconds() + " s",
                 "at the target: " + stored.size() + " records, " + legacyIds + " distinct legacy ids (valid: " + valid + ")",
-                "re-sends answered from the idempotency key: " + replayedByKey + "; found by look-up, not sent again: "
-                        + foundByLookup,
+                "records looked up at the target before a re-send: " + lookups + ", found there (not sent again): "
+                        + foundByLookup + "; re-sends answered from the idempotency key: " + replayedByKey,
                 "ledger: " + ledger.queryForList("select status || ' ' || count(*) from splice_record group by status",
                         String.class)));
         Files.createDirectories(Path.of("target/reliability"));
