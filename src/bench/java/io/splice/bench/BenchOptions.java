@@ -11,7 +11,7 @@ import java.util.TreeSet;
 record BenchOptions(List<String> commandLine, boolean quick, long records, int repeats, int groups, int consumers,
                     long latencyRecords, long latencyB1Records, long latencyMillis, List<Long> memorySizes, int memoryRepeats,
                     int throttleRate, int throttleSeconds, int throttleRepeats, long loadRequests, int loadThreads,
-                    int sandboxThreads, int pageSize, Set<String> scenarios, List<String> jvmOptions, Path output,
+                    int sandboxThreads, int pageSize, String memoryHeap, Set<String> scenarios, List<String> jvmOptions, Path output,
                     String pgHost, int pgPort) {
 
     static final Set<String> ALL_SCENARIOS = Set.of("raw", "latency0", "latency20", "memory", "throttle", "profile");
@@ -34,6 +34,7 @@ record BenchOptions(List<String> commandLine, boolean quick, long records, int r
         int loadThreads = 16;
         int sandboxThreads = 16;
         int pageSize = 200;
+        String memoryHeap = null;
         Set<String> scenarios = new TreeSet<>(ALL_SCENARIOS);
         List<String> jvm = new ArrayList<>();
         Path output = Path.of("BENCHMARKS.md");
@@ -52,6 +53,7 @@ record BenchOptions(List<String> commandLine, boolean quick, long records, int r
                 case "--latency-records" -> { latencyRecords = Long.parseLong(value); i++; }
                 case "--latency-b1-records" -> { latencyB1Records = Long.parseLong(value); i++; }
                 case "--memory-sizes" -> { memorySizes = Arrays.stream(value.split(",")).map(Long::parseLong).toList(); i++; }
+                case "--memory-heap" -> { memoryHeap = value; i++; }
                 case "--throttle-seconds" -> { throttleSeconds = Integer.parseInt(value); i++; }
                 case "--load-requests" -> { loadRequests = Long.parseLong(value); i++; }
                 case "--scenarios" -> { scenarios = new TreeSet<>(Arrays.asList(value.split(","))); i++; }
@@ -65,7 +67,7 @@ record BenchOptions(List<String> commandLine, boolean quick, long records, int r
         }
         return new BenchOptions(List.of(args), quick, records, repeats, groups, consumers, latencyRecords, latencyB1Records,
                 latencyMillis, memorySizes, memoryRepeats, throttleRate, throttleSeconds, throttleRepeats, loadRequests,
-                loadThreads, sandboxThreads, pageSize, scenarios, List.copyOf(jvm), output, pgHost, pgPort);
+                loadThreads, sandboxThreads, pageSize, memoryHeap, scenarios, List.copyOf(jvm), output, pgHost, pgPort);
     }
 
     boolean runs(String scenario) {
@@ -82,7 +84,7 @@ record BenchOptions(List<String> commandLine, boolean quick, long records, int r
     }
 
     static String usage() {
-        return "bench/run.sh [--quick] [--records N] [--repeats N] [--memory-sizes N,M] [--memory-repeats N] [--latency-records N]\n"
+        return "bench/run.sh [--quick] [--records N] [--repeats N] [--memory-sizes N,M] [--memory-repeats N] [--memory-heap 256m] [--latency-records N]\n"
                 + "             [--latency-b1-records N] [--throttle-seconds S] [--throttle-repeats N] [--load-requests N] [--groups N]\n"
                 + "             [--consumers N] [--scenarios " + String.join(",", new TreeSet<>(ALL_SCENARIOS)) + "] [--jvm-opt OPT]... [--output FILE]";
     }

@@ -38,7 +38,22 @@ public final class Benchmark {
             databases.createSource(options.largestSource(), options.groups());
             databases.createHandLedger();
             BenchContext context = new BenchContext(options, databases, workRoot, classpath, jar, new java.util.concurrent.atomic.AtomicInteger());
-            new Scenarios(context, results).runAll();
+            Scenarios scenarios = new Scenarios(context, results);
+            for (String scenario : Scenarios.ORDER) {
+                if (!options.runs(scenario)) {
+                    continue;
+                }
+                try {
+                    scenarios.run(scenario);
+                } catch (Exception e) {
+                    // one broken scenario must not cost the figures of the others
+                    results.notes.add("Scenario " + scenario + " failed and is incomplete: " + e + " (logs in " + workRoot + ")");
+                    e.printStackTrace();
+                }
+                // after every scenario, so an interrupted run still leaves its figures
+                MarkdownReport.write(options, results, machine, MachineFacts.loadAverage(), (System.nanoTime() - started) / 60e9,
+                        options.output());
+            }
         }
         double minutes = (System.nanoTime() - started) / 60e9;
         MarkdownReport.write(options, results, machine, MachineFacts.loadAverage(), minutes, options.output());

@@ -56,6 +56,7 @@ final class MarkdownReport {
         line("| load average at start / end | " + m.loadAtStart() + " / " + loadAtEnd + " |");
         line("| other java/mvn processes at start | " + (m.otherUsers().isEmpty() ? "none" : m.otherUsers().size()
                 + " (the machine was shared: absolute figures are noisy, compare the ratios)") + " |");
+        line("| JVM default max heap here | " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB (a quarter of memory: what a contender without -Xmx may grow into) |");
         line("| contender JVM options | " + (o.jvmOptions().isEmpty() ? "none (JVM defaults, as `java -jar` runs)" : "`" + String.join(" ", o.jvmOptions()) + "`") + " |");
         line("");
         for (String note : r.notes) {
@@ -125,6 +126,11 @@ final class MarkdownReport {
                 + n((long) o.throttleRate() * o.throttleSeconds()) + " records (" + o.throttleSeconds()
                 + " s at that rate), target latency 0; arrival times taken by the sandbox (System.nanoTime first thing in its handler).");
         line("");
+        if (r.throttle.isEmpty()) {
+            line("_Not measured in this run._");
+            line("");
+            return;
+        }
         line("| run | requests | first→last arrival s | mean req/s | vs configured | worst 1-s window | vs configured | emptiest 1-s window |");
         line("|---|---:|---:|---:|---:|---:|---:|---:|");
         int i = 1;

@@ -26,54 +26,80 @@ final class Scenarios {
         this.splice = new SpliceContender(context);
     }
 
-    void runAll() throws Exception {
-        if (options.runs("raw")) {
-            for (int i = 0; i < options.repeats(); i++) {
-                results.add(RAW, baselines.sourceRead(options.records()));
-                results.add(RAW, baselines.loadGenerator(options.loadRequests(), 0));
+    /** The scenarios in the order they run. */
+    static final java.util.List<String> ORDER = java.util.List.of("raw", "latency0", "latency20", "throttle", "memory", "profile");
+
+    void run(String scenario) throws Exception {
+        switch (scenario) {
+            case "raw" -> raw();
+            case "latency0" -> latencyZero();
+            case "latency20" -> latencyTwenty();
+            case "memory" -> memory();
+            case "throttle" -> throttle();
+            case "profile" -> profile();
+            default -> throw new IllegalArgumentException(scenario);
+        }
+    }
+
+    private void raw() throws Exception {
+        for (int i = 0; i < options.repeats(); i++) {
+            results.add(RAW, baselines.sourceRead(options.records()));
+            results.add(RAW, baselines.loadGenerator(options.loadRequests(), 0));
+        }
+    }
+
+    private void latencyZero() throws Exception {
+        for (int i = 0; i < options.repeats(); i++) {
+            results.add(LATENCY_0, baselines.handLoop("B1", 1, options.records(), 0));
+            results.add(LATENCY_0, baselines.handLoop("B2", options.consumers(), options.records(), 0));
+            SpliceContender.Result run = splice.run(options.records(), 0, SpliceContender.Rates.off(), true, false, false);
+            results.add(LATENCY_0, run.run());
+            results.add(RERUN, run.rerun());
+        }
+    }
+
+    private void latencyTwenty() throws Exception {
+        for (int i = 0; i < options.repeats(); i++) {
+            results.add(LATENCY_20, baselines.handLoop("B1", 1, options.latencyB1Records(), options.latencyMillis()));
+            results.add(LATENCY_20, baselines.handLoop("B2", options.consumers(), options.latencyRecords(), options.latencyMillis()));
+            results.add(LATENCY_20, splice.run(options.latencyRecords(), options.latencyMillis(), SpliceContender.Rates.off(),
+                    false, false, false).run());
+        }
+    }
+
+    private void memory() throws Exception {
+        for (int i = 0; i < options.memoryRepeats(); i++) {
+            for (long size : options.memorySizes()) {
+                Measurement m = splice.run(size, 0, SpliceContender.Rates.off(), false, false, false).run();
+                results.add(MEMORY, new Measurement("Splice " + size, m.records(), m.seconds(), m.process(), m.sandbox(), m.machineBusy()));
             }
         }
-        if (options.runs("latency0")) {
-            for (int i = 0; i < options.repeats(); i++) {
-                results.add(LATENCY_0, baselines.handLoop("B1", 1, options.records(), 0));
-                results.add(LATENCY_0, baselines.handLoop("B2", options.consumers(), options.records(), 0));
-                SpliceContender.Result run = splice.run(options.records(), 0, SpliceContender.Rates.off(), true, false, false);
-                results.add(LATENCY_0, run.run());
-                results.add(RERUN, run.rerun());
-            }
+        if (options.memoryHeap() != null) {
+            // does the largest size also go through with a small heap? Then what RSS shows is the JVM's choice, not Splice's need
+            long size = options.memorySizes().get(options.memorySizes().size() - 1);
+            Measurement m = splice.run(size, 0, SpliceContender.Rates.off(), false, false, false,
+                    java.util.List.of("-Xmx" + options.memoryHeap())).run();
+            results.add(MEMORY, new Measurement("Splice " + size + " -Xmx" + options.memoryHeap(), m.records(), m.seconds(),
+                    m.process(), m.sandbox(), m.machineBusy()));
         }
-        if (options.runs("latency20")) {
-            for (int i = 0; i < options.repeats(); i++) {
-                results.add(LATENCY_20, baselines.handLoop("B1", 1, options.latencyB1Records(), options.latencyMillis()));
-                results.add(LATENCY_20, baselines.handLoop("B2", options.consumers(), options.latencyRecords(), options.latencyMillis()));
-                results.add(LATENCY_20, splice.run(options.latencyRecords(), options.latencyMillis(), SpliceContender.Rates.off(),
-                        false, false, false).run());
-            }
+    }
+
+    private void throttle() throws Exception {
+        long records = (long) options.throttleRate() * options.throttleSeconds();
+        for (int i = 0; i < options.throttleRepeats(); i++) {
+            SpliceContender.Result run = splice.run(records, 0, SpliceContender.Rates.load(options.throttleRate()), false, true, false);
+            ThrottleWindows windows = ThrottleWindows.of(run.arrivals());
+            results.throttle.add(windows);
+            System.out.printf("[bench] throttle: %d requests in %.1f s, mean %.2f/s, worst 1-s window %d, emptiest %d%n",
+                    windows.requests(), windows.seconds(), windows.meanPerSecond(), windows.worstWindow(), windows.emptiestWindow());
         }
-        if (options.runs("memory")) {
-            for (int i = 0; i < options.memoryRepeats(); i++) {
-                for (long size : options.memorySizes()) {
-                    Measurement m = splice.run(size, 0, SpliceContender.Rates.off(), false, false, false).run();
-                    results.add(MEMORY, new Measurement("Splice " + size, m.records(), m.seconds(), m.process(), m.sandbox(), m.machineBusy()));
-                }
-            }
-        }
-        if (options.runs("throttle")) {
-            long records = (long) options.throttleRate() * options.throttleSeconds();
-            for (int i = 0; i < options.throttleRepeats(); i++) {
-                SpliceContender.Result run = splice.run(records, 0, SpliceContender.Rates.load(options.throttleRate()), false, true, false);
-                ThrottleWindows windows = ThrottleWindows.of(run.arrivals());
-                results.throttle.add(windows);
-                System.out.printf("[bench] throttle: %d requests in %.1f s, mean %.2f/s, worst 1-s window %d, emptiest %d%n",
-                        windows.requests(), windows.seconds(), windows.meanPerSecond(), windows.worstWindow(), windows.emptiestWindow());
-            }
-        }
-        if (options.runs("profile")) {
-            SpliceContender.Result run = splice.run(options.records(), 0, SpliceContender.Rates.off(), false, false, true);
-            results.profiledRun = run.run();
-            results.profile = JfrSummary.read(run.jfr());
-            System.out.printf("[bench] profiled Splice run: %.1f rec/s (JFR on), %d samples%n",
-                    run.run().recordsPerSecond(), results.profile.samples());
-        }
+    }
+
+    private void profile() throws Exception {
+        SpliceContender.Result run = splice.run(options.records(), 0, SpliceContender.Rates.off(), false, false, true);
+        results.profiledRun = run.run();
+        results.profile = JfrSummary.read(run.jfr());
+        System.out.printf("[bench] profiled Splice run: %.1f rec/s (JFR on), %d samples%n",
+                run.run().recordsPerSecond(), results.profile.samples());
     }
 }

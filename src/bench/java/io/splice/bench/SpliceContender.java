@@ -56,6 +56,12 @@ final class SpliceContender {
     }
 
     Result run(long records, long latencyMillis, Rates rates, boolean rerun, boolean arrivals, boolean profile) throws Exception {
+        return run(records, latencyMillis, rates, rerun, arrivals, profile, List.of());
+    }
+
+    /** @param extraJvm JVM options for this run only (e.g. a heap limit), after the harness's --jvm-opt ones */
+    Result run(long records, long latencyMillis, Rates rates, boolean rerun, boolean arrivals, boolean profile,
+               List<String> extraJvm) throws Exception {
         String runName = String.format("%02d-splice-%d-lat%d%s", context.nextRun(), records, latencyMillis, profile ? "-jfr" : "");
         Path dir = context.workRoot().resolve(runName);
         Files.createDirectories(dir.resolve("config/migrations"));
@@ -66,6 +72,7 @@ final class SpliceContender {
             List<String> command = command(dir, ledgerUrl, sandbox.baseUrl(), rates);
             Path jfr = dir.resolve("splice.jfr");
             List<String> jvm = new ArrayList<>(context.options().jvmOptions());
+            jvm.addAll(extraJvm);
             if (profile) {
                 jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfr);
             }
