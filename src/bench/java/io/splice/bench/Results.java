@@ -12,6 +12,7 @@ final class Results {
     private final Map<String, Map<String, List<Measurement>>> byScenario = new LinkedHashMap<>();
     final List<ThrottleWindows> throttle = new ArrayList<>();
     JfrSummary profile;
+    JfrWaits profileWaits;
     Measurement profiledRun;
     final List<String> notes = new ArrayList<>();
 

@@ -99,6 +99,7 @@ final class Scenarios {
         SpliceContender.Result run = splice.run(options.records(), 0, SpliceContender.Rates.off(), false, false, true);
         results.profiledRun = run.run();
         results.profile = JfrSummary.read(run.jfr());
+        results.profileWaits = JfrWaits.read(run.jfr(), JfrWaits.BUSY_THREADS, 15);
         System.out.printf("[bench] profiled Splice run: %.1f rec/s (JFR on), %d samples%n",
                 run.run().recordsPerSecond(), results.profile.samples());
     }
