@@ -74,13 +74,24 @@ record BenchOptions(List<String> commandLine, boolean quick, long records, int r
         return scenarios.contains(scenario);
     }
 
-    /** The largest table any scenario reads. */
+    /** The largest table a selected scenario reads (so a run of one scenario does not generate a million rows). */
     long largestSource() {
-        long largest = Math.max(records, latencyRecords);
-        for (long size : memorySizes) {
-            largest = Math.max(largest, size);
+        long largest = 0;
+        if (runs("raw") || runs("latency0") || runs("profile")) {
+            largest = records;
         }
-        return Math.max(largest, (long) throttleRate * (throttleSeconds + 2));
+        if (runs("latency20")) {
+            largest = Math.max(largest, Math.max(latencyRecords, latencyB1Records));
+        }
+        if (runs("memory")) {
+            for (long size : memorySizes) {
+                largest = Math.max(largest, size);
+            }
+        }
+        if (runs("throttle")) {
+            largest = Math.max(largest, (long) throttleRate * throttleSeconds);
+        }
+        return largest;
     }
 
     static String usage() {
