@@ -18,6 +18,7 @@ import io.splice.definition.CompiledEntity;
 import io.splice.definition.CompiledMigration;
 import io.splice.ledger.Ledger;
 import io.splice.report.RunReport;
+import io.splice.tls.TargetTrust;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +46,7 @@ public class ReadBackCheck {
     private final HttpClient http;
 
     public ReadBackCheck(CompiledMigration migration, Ledger ledger, ObjectMapper json, String targetUrl,
-                         String bearerToken, int maxPerEntity, Duration timeout) {
+                         String bearerToken, int maxPerEntity, Duration timeout, TargetTrust trust) {
         this.migration = migration;
         this.ledger = ledger;
         this.json = json;
@@ -53,7 +54,7 @@ public class ReadBackCheck {
         this.bearerToken = bearerToken == null || bearerToken.isBlank() ? null : bearerToken;
         this.maxPerEntity = maxPerEntity;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = trust.httpClient().connectTimeout(timeout).build();
     }
 
     /** The report with its read-back; a dry run's as it is (nothing was written to read back). */
