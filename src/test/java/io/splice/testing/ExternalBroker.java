@@ -13,7 +13,7 @@ import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 
 /**
  * A broker Splice reaches over TCP with credentials, configured by the project's broker/broker.xml (security
- * on), listening on a free port instead of 61616.
+ * on), listening on a free port instead of 61616 — optionally with TLS only, on a given key store.
  */
 public final class ExternalBroker implements AutoCloseable {
 
@@ -25,13 +25,25 @@ public final class ExternalBroker implements AutoCloseable {
     }
 
     public static ExternalBroker start(Path dataDirectory, String user, String password) throws Exception {
+        return start(dataDirectory, user, password, "");
+    }
+
+    /** An acceptor that speaks TLS only, with the certificate's key store. */
+    public static ExternalBroker startWithTls(Path dataDirectory, String user, String password,
+                                              SelfSignedCertificate certificate) throws Exception {
+        return start(dataDirectory, user, password, "&sslEnabled=true&keyStoreType=PKCS12&keyStorePath="
+                + certificate.keyStore().toAbsolutePath() + "&keyStorePassword=" + certificate.password());
+    }
+
+    private static ExternalBroker start(Path dataDirectory, String user, String password, String acceptorTls)
+            throws Exception {
         ExternalBroker broker = new ExternalBroker(freePort());
         FileConfiguration config = new FileConfiguration();
         FileDeploymentManager deployment = new FileDeploymentManager(Path.of("broker/broker.xml").toUri().toString());
         deployment.addDeployable(config);
         deployment.readConfiguration();
         config.clearAcceptorConfigurations();
-        config.addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + broker.port + "?protocols=CORE");
+        config.addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + broker.port + "?protocols=CORE" + acceptorTls);
         config.setBindingsDirectory(dataDirectory.resolve("bindings").toString());
         config.setJournalDirectory(dataDirectory.resolve("journal").toString());
         config.setPagingDirectory(dataDirectory.resolve("paging").toString());
