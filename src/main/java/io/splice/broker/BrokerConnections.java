@@ -47,7 +47,9 @@ public final class BrokerConnections implements AutoCloseable {
     }
 
     private static ActiveMQConnectionFactory factory(String url, Settings.Broker broker) {
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url);
+        // the embedded broker is in-VM: nothing travels over a network, there is nothing to encrypt
+        ActiveMQConnectionFactory factory = !broker.embedded() && broker.trustStore().configured()
+                ? BrokerTls.factory(url, broker.trustStore()) : new ActiveMQConnectionFactory(url);
         if (!broker.username().isEmpty()) {
             factory.setUser(broker.username());
             factory.setPassword(broker.password());
@@ -66,8 +68,17 @@ public final class BrokerConnections implements AutoCloseable {
             connection.getMetaData();
         } catch (JMSException e) {
             throw new IllegalStateException("Broker " + broker.url() + " refused a connection"
-                    + (broker.username().isEmpty() ? "" : " as user " + broker.username()) + ": " + e.getMessage(), e);
+                    + (broker.username().isEmpty() ? "" : " as user " + broker.username()) + ": " + e.getMessage()
+                    + tlsHint(broker), e);
         }
+    }
+
+    // Artemis reports a failed TLS handshake only as "cannot connect" (AMQ219007); say where to look
+    private static String tlsHint(Settings.Broker broker) {
+        return broker.trustStore().configured()
+                ? " (TLS with the trust store " + broker.trustStore().path() + ": does it hold the broker's certificate, "
+                + "issued for the host in the URL, and does the broker's acceptor have sslEnabled=true?)"
+                : "";
     }
 
     public ConnectionFactory consumerConnectionFactory() {

@@ -8,6 +8,7 @@ import io.splice.db.PooledDataSources;
 import io.splice.definition.MigrationLoading;
 import io.splice.runtime.Settings;
 import io.splice.runtime.SpliceProperties;
+import io.splice.tls.TargetTrust;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -29,7 +30,7 @@ public class ValidateCommand implements Callable<Integer> {
              HikariDataSource targetDb = settings.targetDatabase() == null ? null
                      : PooledDataSources.open("target-db", settings.targetDatabase())) {
             MigrationLoading.Result result = MigrationLoading.check(settings.migrations(), settings.migration(),
-                    source, targetDb, settings.targetUrl());
+                    source, targetDb, settings.targetUrl(), TargetTrust.of(settings.targetTrustStore()));
             result.problems().forEach(out::println);
             if (!result.valid()) {
                 out.printf("%s: nothing would start.%n", counted(result.errors().size(), "error", "errors"));

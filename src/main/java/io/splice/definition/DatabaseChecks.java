@@ -1,7 +1,6 @@
 package io.splice.definition;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -14,6 +13,8 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import io.splice.db.SqlErrors;
+import io.splice.tls.TargetTrust;
+import io.splice.tls.TlsFailures;
 
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -76,10 +77,9 @@ public final class DatabaseChecks {
 
 
     /** A warning when the target cannot be reached at all; any HTTP answer counts as reachable. */
-    public static List<DefinitionError> reachTarget(String file, String targetUrl) {
+    public static List<DefinitionError> reachTarget(String file, String targetUrl, TargetTrust trust) {
         try {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-            client.send(HttpRequest.newBuilder(URI.create(targetUrl)).timeout(Duration.ofSeconds(5))
+            trust.httpClient().connectTimeout(Duration.ofSeconds(3)).build().send(HttpRequest.newBuilder(URI.create(targetUrl)).timeout(Duration.ofSeconds(5))
                     .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
             return List.of();
         } catch (Exception e) {
@@ -87,7 +87,7 @@ public final class DatabaseChecks {
                 Thread.currentThread().interrupt();
             }
             return List.of(DefinitionError.warning(file, null, "splice.target.url",
-                    "the target " + targetUrl + " cannot be reached (" + e.getClass().getSimpleName() + "); "
+                    "the target " + targetUrl + " cannot be reached (" + TlsFailures.describe(e) + "); "
                             + "records will wait and retry when the run starts"));
         }
     }

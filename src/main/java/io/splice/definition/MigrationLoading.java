@@ -5,6 +5,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import io.splice.tls.TargetTrust;
+
 /**
  * Loads the configured migration and checks it — fields, dependencies, mappings, then the SQL against the
  * databases and the target's reachability — the same way for {@code validate} and for every start.
@@ -16,7 +18,7 @@ public final class MigrationLoading {
 
     /** Every error and warning; the definition only when there is no error. */
     public static Result check(List<String> locations, String name, DataSource source, DataSource targetDatabase,
-                               String targetUrl) {
+                               String targetUrl, TargetTrust targetTrust) {
         LoadedDefinitions loaded = new DefinitionLoader().load(locations);
         List<DefinitionError> problems = new ArrayList<>(loaded.errors());
         if (!problems.isEmpty()) {
@@ -30,7 +32,7 @@ public final class MigrationLoading {
         if (problems.stream().noneMatch(p -> !p.warning())) {
             problems.addAll(DatabaseChecks.check(definition, source, targetDatabase));
             if (definition.entities().values().stream().anyMatch(e -> !e.target().isSql())) {
-                problems.addAll(DatabaseChecks.reachTarget(definition.file(), targetUrl));
+                problems.addAll(DatabaseChecks.reachTarget(definition.file(), targetUrl, targetTrust));
             }
         }
         return new Result(definition, problems);

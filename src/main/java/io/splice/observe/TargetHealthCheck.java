@@ -7,6 +7,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
+import io.splice.tls.TargetTrust;
+import io.splice.tls.TlsFailures;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
@@ -16,12 +18,13 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  */
 public class TargetHealthCheck extends AbstractHealthCheck {
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient client;
     private final String url;
 
-    public TargetHealthCheck(String url) {
+    public TargetHealthCheck(String url, TargetTrust trust) {
         super("splice", "target");
         this.url = url;
+        this.client = trust.httpClient().connectTimeout(Duration.ofSeconds(3)).build();
     }
 
     @Override
@@ -39,7 +42,7 @@ public class TargetHealthCheck extends AbstractHealthCheck {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            builder.down().message("the target does not answer: " + e.getClass().getSimpleName());
+            builder.down().message("the target does not answer: " + TlsFailures.describe(e));
         }
     }
 }

@@ -1,7 +1,19 @@
 package io.splice.pipeline;
 
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
 /** Names of the exchange properties and message headers the routes and beans share. */
 public final class Keys {
+
+    /**
+     * Clears a message's headers before a call (nothing from JMS or an earlier answer may become an HTTP header) but
+     * keeps Camel's redelivery count: without it every redelivery counts as the first, and a call that keeps
+     * failing (target unreachable, its certificate untrusted) is retried for ever instead of dead-lettered.
+     */
+    public static void clearHeadersKeepingRedelivery(Message message) {
+        message.removeHeaders("*", Exchange.REDELIVERY_COUNTER, Exchange.REDELIVERY_MAX_COUNTER, Exchange.REDELIVERED);
+    }
 
     // exchange properties: the record being migrated and the run it belongs to
     public static final String TENANT = "spliceTenant";

@@ -59,7 +59,7 @@ public class TargetCalls {
         }
         exchange.setProperty(SKIP, keptFromBefore || nothingToRestore);
         Message message = exchange.getMessage();
-        message.removeHeaders("*");
+        Keys.clearHeadersKeepingRedelivery(message);
         message.setHeader(Exchange.HTTP_METHOD, method(call));
         message.setHeader(Exchange.HTTP_PATH, call.path());
         message.setHeader("Accept", "application/json");

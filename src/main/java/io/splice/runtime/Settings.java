@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.splice.definition.MigrationDefaults;
+import io.splice.tls.TrustStore;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
@@ -16,8 +17,8 @@ import org.apache.camel.spi.PropertiesComponent;
  * A bad value fails start-up with a message naming the property and what is expected.
  */
 public record Settings(Path workDir, String tenant, Database source, Database ledger, Database targetDatabase,
-                       Broker broker, String targetUrl, String targetToken, List<String> migrations, String migration,
-                       MigrationDefaults defaults, boolean dryRun) {
+                       Broker broker, String targetUrl, String targetToken, TrustStore targetTrustStore,
+                       List<String> migrations, String migration, MigrationDefaults defaults, boolean dryRun) {
 
     /** A dry run's ledger: its own schema of the ledger database, emptied at the start of every dry run. */
     public static final String DRY_RUN_LEDGER_SCHEMA = "splice_dry_run";
@@ -30,8 +31,8 @@ public record Settings(Path workDir, String tenant, Database source, Database le
     public record Database(String url, String username, String password, int poolSize) {
     }
 
-    /** An empty url means the embedded broker. */
-    public record Broker(String url, String username, String password, String config, int inVmId) {
+    /** An empty url means the embedded broker; a trust store turns on TLS to an external one. */
+    public record Broker(String url, String username, String password, String config, int inVmId, TrustStore trustStore) {
         public boolean embedded() {
             return url == null || url.isBlank();
         }
@@ -48,9 +49,10 @@ public record Settings(Path workDir, String tenant, Database source, Database le
                 r.optional("splice.target-db.url").isEmpty() ? null : database(r, "splice.target-db"),
                 new Broker(r.optional("splice.broker.url"), r.optional("splice.broker.username"),
                         r.secret("splice.broker.password"), r.required("splice.broker.config"),
-                        r.positiveInt("splice.broker.in-vm-id", 0)),
+                        r.positiveInt("splice.broker.in-vm-id", 0), trustStore(r, "splice.broker.trust-store")),
                 r.required("splice.target.url"),
                 r.secret("splice.target.token"),
+                trustStore(r, "splice.target.trust-store"),
                 Arrays.stream(r.required("splice.migrations").split(",")).map(String::trim)
                         .filter(location -> !location.isEmpty()).toList(),
                 r.optional("splice.migration"),
@@ -63,6 +65,10 @@ public record Settings(Path workDir, String tenant, Database source, Database le
     private static Database database(Reader r, String prefix) {
         return new Database(r.required(prefix + ".url"), r.optional(prefix + ".username"),
                 r.secret(prefix + ".password"), r.positiveInt(prefix + ".pool-size", 1));
+    }
+
+    private static TrustStore trustStore(Reader r, String key) {
+        return TrustStore.of(key, r.optional(key), r.secret(key + "-password"));
     }
 
     private record Reader(PropertiesComponent properties) {

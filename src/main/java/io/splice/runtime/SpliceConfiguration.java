@@ -75,8 +75,10 @@ import io.splice.target.SqlTarget;
 import io.splice.target.TargetRates;
 import io.splice.target.TargetRequest;
 import io.splice.target.TargetResponse;
+import io.splice.tls.TargetTrust;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -100,11 +102,12 @@ public class SpliceConfiguration implements CamelConfiguration {
         Shutdown shutdown = new Shutdown();
         context.addService(shutdown, true, true);
         Registry registry = context.getRegistry();
+        TargetTrust targetTrust = trustTheTarget(context, settings);
 
         HikariDataSource source = shutdown.register(PooledDataSources.open("source", settings.source()));
         DataSource targetDb = settings.targetDatabase() == null ? null
                 : shutdown.register(PooledDataSources.open("target-db", settings.targetDatabase()));
-        MigrationDefinition definition = loadMigration(settings, source, targetDb);
+        MigrationDefinition definition = loadMigration(settings, source, targetDb, targetTrust);
         CompiledMigration migration = CompiledMigration.compile(definition, settings.defaults());
         LOG.info("Migration {} ({}): entities {} in levels {}, tenants {}", migration.name(), definition.file(),
                 migration.entities().stream().map(CompiledEntity::name).toList(), migration.levels(), migration.tenantNames());
@@ -132,7 +135,7 @@ public class SpliceConfiguration implements CamelConfiguration {
             registry.bind("targetDatabaseHealth", new DatabaseHealthCheck("target", targetDb));
         }
         registry.bind("brokerHealth", new BrokerHealthCheck(broker.consumerConnectionFactory()));
-        registry.bind("targetHealth", new TargetHealthCheck(settings.targetUrl()));
+        registry.bind("targetHealth", new TargetHealthCheck(settings.targetUrl(), targetTrust));
 
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -208,6 +211,20 @@ public class SpliceConfiguration implements CamelConfiguration {
                 Integer.parseInt(property(context, "splice.run.parallel-tenants"))));
     }
 
+    /**
+     * splice.target.trust-store for every client that calls the target. camel-http serves https:// URLs with its own
+     * component instance, "https", so that is the one that gets the trust store (and the http component's other
+     * options, see application.properties).
+     */
+    private static TargetTrust trustTheTarget(CamelContext context, Settings settings) {
+        TargetTrust trust = TargetTrust.of(settings.targetTrustStore());
+        if (trust.camelParameters() != null) {
+            context.getComponent("https", HttpComponent.class).setSslContextParameters(trust.camelParameters());
+            LOG.info("Calls to the target trust the certificates of {}", settings.targetTrustStore().path());
+        }
+        return trust;
+    }
+
     /** The ledger, migrated to the current schema; a dry run's in its own schema, emptied first. */
     private static HikariDataSource openLedger(Settings settings) throws SQLException {
         if (!settings.dryRun()) {
@@ -237,10 +254,10 @@ public class SpliceConfiguration implements CamelConfiguration {
         return pools;
     }
 
-    private static MigrationDefinition loadMigration(Settings settings, DataSource source, DataSource targetDb)
-            throws InvalidDefinitionException {
+    private static MigrationDefinition loadMigration(Settings settings, DataSource source, DataSource targetDb,
+                                                     TargetTrust targetTrust) throws InvalidDefinitionException {
         MigrationLoading.Result result = MigrationLoading.check(settings.migrations(), settings.migration(), source,
-                targetDb, settings.targetUrl());
+                targetDb, settings.targetUrl(), targetTrust);
         result.warnings().forEach(warning -> LOG.warn("{}", warning));
         if (!result.valid()) {
             throw new InvalidDefinitionException(result.errors());

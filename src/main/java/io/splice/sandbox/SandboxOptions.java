@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param bindAddress        where to listen: 127.0.0.1 (the default) or 0.0.0.0 inside a container
  * @param planboardJobMillis how long the planboard job a new project starts stays RUNNING; 0 = done at once
  * @param maxDocumentBytes   largest document upload accepted; larger ones are answered 413
+ * @param tls                serve https with this key store; null = plain http
  */
 public record SandboxOptions(int port, FaultSettings faults, String bearerToken, int threads, String bindAddress,
-                             long planboardJobMillis, long maxDocumentBytes) {
+                             long planboardJobMillis, long maxDocumentBytes, SandboxTls tls) {
 
     public static final int DEFAULT_THREADS = 16;
     public static final long DEFAULT_MAX_DOCUMENT_BYTES = 50L * 1024 * 1024;
@@ -37,35 +38,40 @@ public record SandboxOptions(int port, FaultSettings faults, String bearerToken,
     }
 
     public static SandboxOptions defaults() {
-        return new SandboxOptions(0, FaultSettings.none(), null, DEFAULT_THREADS, "127.0.0.1", 0L, DEFAULT_MAX_DOCUMENT_BYTES);
+        return new SandboxOptions(0, FaultSettings.none(), null, DEFAULT_THREADS, "127.0.0.1", 0L, DEFAULT_MAX_DOCUMENT_BYTES,
+                null);
     }
 
     public SandboxOptions withPort(int value) {
-        return new SandboxOptions(value, faults, bearerToken, threads, bindAddress, planboardJobMillis, maxDocumentBytes);
+        return new SandboxOptions(value, faults, bearerToken, threads, bindAddress, planboardJobMillis, maxDocumentBytes, tls);
     }
 
     public SandboxOptions withFaults(FaultSettings value) {
-        return new SandboxOptions(port, value, bearerToken, threads, bindAddress, planboardJobMillis, maxDocumentBytes);
+        return new SandboxOptions(port, value, bearerToken, threads, bindAddress, planboardJobMillis, maxDocumentBytes, tls);
     }
 
     public SandboxOptions withBearerToken(String value) {
-        return new SandboxOptions(port, faults, value, threads, bindAddress, planboardJobMillis, maxDocumentBytes);
+        return new SandboxOptions(port, faults, value, threads, bindAddress, planboardJobMillis, maxDocumentBytes, tls);
     }
 
     public SandboxOptions withThreads(int value) {
-        return new SandboxOptions(port, faults, bearerToken, value, bindAddress, planboardJobMillis, maxDocumentBytes);
+        return new SandboxOptions(port, faults, bearerToken, value, bindAddress, planboardJobMillis, maxDocumentBytes, tls);
     }
 
     public SandboxOptions withBindAddress(String value) {
-        return new SandboxOptions(port, faults, bearerToken, threads, value, planboardJobMillis, maxDocumentBytes);
+        return new SandboxOptions(port, faults, bearerToken, threads, value, planboardJobMillis, maxDocumentBytes, tls);
     }
 
     public SandboxOptions withPlanboardJobMillis(long value) {
-        return new SandboxOptions(port, faults, bearerToken, threads, bindAddress, value, maxDocumentBytes);
+        return new SandboxOptions(port, faults, bearerToken, threads, bindAddress, value, maxDocumentBytes, tls);
     }
 
     public SandboxOptions withMaxDocumentBytes(long value) {
-        return new SandboxOptions(port, faults, bearerToken, threads, bindAddress, planboardJobMillis, value);
+        return new SandboxOptions(port, faults, bearerToken, threads, bindAddress, planboardJobMillis, value, tls);
+    }
+
+    public SandboxOptions withTls(SandboxTls value) {
+        return new SandboxOptions(port, faults, bearerToken, threads, bindAddress, planboardJobMillis, maxDocumentBytes, value);
     }
 
     /** Keeps the token out of logs and test failure messages. */
@@ -73,6 +79,7 @@ public record SandboxOptions(int port, FaultSettings faults, String bearerToken,
     public String toString() {
         return "SandboxOptions[port=" + port + ", faults=" + faults
                 + ", bearerToken=" + (bearerToken == null ? "none" : "***") + ", threads=" + threads + ", bindAddress=" + bindAddress
-                + ", planboardJobMillis=" + planboardJobMillis + ", maxDocumentBytes=" + maxDocumentBytes + "]";
+                + ", planboardJobMillis=" + planboardJobMillis + ", maxDocumentBytes=" + maxDocumentBytes
+                + ", tls=" + (tls == null ? "none" : tls) + "]";
     }
 }

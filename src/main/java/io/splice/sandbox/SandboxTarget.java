@@ -1,6 +1,8 @@
 package io.splice.sandbox;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +59,15 @@ public final class SandboxTarget implements AutoCloseable {
      */
     public static SandboxTarget start(SandboxOptions options, Clock clock) throws IOException {
         SandboxParts parts = new SandboxParts(options, clock);
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(options.bindAddress()), options.port()), BACKLOG);
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(options.bindAddress()), options.port());
+        HttpServer server;
+        if (options.tls() == null) {
+            server = HttpServer.create(address, BACKLOG);
+        } else {
+            HttpsServer https = HttpsServer.create(address, BACKLOG);
+            https.setHttpsConfigurator(new HttpsConfigurator(options.tls().sslContext()));
+            server = https;
+        }
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), handlerThreads());
         server.createContext("/", parts.handler);
         server.setExecutor(pool);
@@ -72,7 +82,7 @@ public final class SandboxTarget implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + port();
+        return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + port();
     }
 
     /** Snapshot of every request received, in arrival order. */

@@ -35,7 +35,7 @@ public class SqlTarget {
     /** The mapped record becomes the body, whose fields bind the statement's :#field parameters. */
     public void prepare(Exchange exchange) {
         Message message = exchange.getMessage();
-        message.removeHeaders("*");
+        Keys.clearHeadersKeepingRedelivery(message);
         CompiledEntity entity = migration.entity(exchange.getProperty(Keys.ENTITY, String.class));
         exchange.setProperty(Keys.ATTEMPTS, exchange.getProperty(Keys.ATTEMPTS, 0, Integer.class) + 1);
         message.setHeader(SQL_QUERY, entity.target().sql().statement());

@@ -56,7 +56,7 @@ public class TargetRequest {
         }
         Message message = exchange.getMessage();
         // nothing from JMS or a previous response may leak into the request as an HTTP header
-        message.removeHeaders("*");
+        Keys.clearHeadersKeepingRedelivery(message);
         RecordKey key = IncomingRecord.keyOf(exchange);
         CompiledEntity entity = migration.entity(key.entity());
         exchange.setProperty(Keys.ATTEMPTS, exchange.getProperty(Keys.ATTEMPTS, 0, Integer.class) + 1);

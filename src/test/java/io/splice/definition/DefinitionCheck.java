@@ -8,6 +8,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import io.splice.tls.TargetTrust;
 import io.splice.testing.AnsweringTarget;
 import io.splice.testing.ShopDefinition;
 import io.splice.testing.ShopSource;
@@ -40,12 +41,14 @@ final class DefinitionCheck implements AutoCloseable {
     /** The same, against another source database. */
     List<String> problems(Path dir, String definition, DataSource sourceDatabase) throws IOException {
         write(dir, ShopDefinition.FILE, definition);
-        return MigrationLoading.check(List.of(dir.toString()), null, sourceDatabase, null, target.url())
+        return MigrationLoading.check(List.of(dir.toString()), null, sourceDatabase, null, target.url(),
+                TargetTrust.jvmDefault())
                 .problems().stream().map(DefinitionError::toString).toList();
     }
 
     MigrationLoading.Result check(Path dir, String targetUrl) {
-        return MigrationLoading.check(List.of(dir.toString()), null, source.dataSource(), null, targetUrl);
+        return MigrationLoading.check(List.of(dir.toString()), null, source.dataSource(), null, targetUrl,
+                TargetTrust.jvmDefault());
     }
 
     static void write(Path dir, String file, String text) throws IOException {

@@ -13,8 +13,8 @@ import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 
 /**
  * A broker Splice reaches over TCP with credentials, configured by the project's broker/broker.xml (security
- * on), listening on a free port instead of 61616. It can be stopped and started again on the same port and journal,
- * as an operator restarts a broker.
+ * on), listening on a free port instead of 61616 — optionally with TLS only, on a given key store. It can be stopped
+ * and started again on the same port and journal, as an operator restarts a broker.
  */
 public final class ExternalBroker implements AutoCloseable {
 
@@ -22,17 +22,31 @@ public final class ExternalBroker implements AutoCloseable {
     private final String user;
     private final String password;
     private final int port;
+    private final String acceptorTls;
     private EmbeddedActiveMQ server;
 
-    private ExternalBroker(Path dataDirectory, String user, String password, int port) {
+    private ExternalBroker(Path dataDirectory, String user, String password, int port, String acceptorTls) {
         this.dataDirectory = dataDirectory;
         this.user = user;
         this.password = password;
         this.port = port;
+        this.acceptorTls = acceptorTls;
     }
 
     public static ExternalBroker start(Path dataDirectory, String user, String password) throws Exception {
-        ExternalBroker broker = new ExternalBroker(dataDirectory, user, password, freePort());
+        return start(dataDirectory, user, password, "");
+    }
+
+    /** An acceptor that speaks TLS only, with the certificate's key store. */
+    public static ExternalBroker startWithTls(Path dataDirectory, String user, String password,
+                                              SelfSignedCertificate certificate) throws Exception {
+        return start(dataDirectory, user, password, "&sslEnabled=true&keyStoreType=PKCS12&keyStorePath="
+                + certificate.keyStore().toAbsolutePath() + "&keyStorePassword=" + certificate.password());
+    }
+
+    private static ExternalBroker start(Path dataDirectory, String user, String password, String acceptorTls)
+            throws Exception {
+        ExternalBroker broker = new ExternalBroker(dataDirectory, user, password, freePort(), acceptorTls);
         broker.startAgain();
         return broker;
     }
@@ -44,7 +58,7 @@ public final class ExternalBroker implements AutoCloseable {
         deployment.addDeployable(config);
         deployment.readConfiguration();
         config.clearAcceptorConfigurations();
-        config.addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + port + "?protocols=CORE");
+        config.addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + port + "?protocols=CORE" + acceptorTls);
         config.setBindingsDirectory(dataDirectory.resolve("bindings").toString());
         config.setJournalDirectory(dataDirectory.resolve("journal").toString());
         config.setPagingDirectory(dataDirectory.resolve("paging").toString());
