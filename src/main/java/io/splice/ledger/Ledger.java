@@ -61,12 +61,16 @@ public class Ledger {
     /** The record's status, and whether an earlier attempt may have reached the target; null if not in the ledger. */
     public RecordState stateOf(RecordKey key) {
         List<RecordState> found = jdbc.query(sql.get("status-of"), keyParams(key),
-                (row, n) -> new RecordState(row.getString("status"), row.getBoolean("resend_check")));
+                (row, n) -> new RecordState(row.getString("status"), row.getBoolean("resend_check"),
+                        row.getTimestamp("updated_at").toInstant()));
         return found.isEmpty() ? null : found.get(0);
     }
 
-    /** @param resendCheck queued again while QUEUED or FAILED: an earlier attempt may be at the target */
-    public record RecordState(String status, boolean resendCheck) {
+    /**
+     * @param resendCheck queued again while QUEUED or FAILED: an earlier attempt may be at the target
+     * @param updatedAt   when its status last changed (for a QUEUED record: when it was queued)
+     */
+    public record RecordState(String status, boolean resendCheck, Instant updatedAt) {
     }
 
     /** @param requestBody what was sent, kept for the reconciliation's read-back (a sample); null otherwise */

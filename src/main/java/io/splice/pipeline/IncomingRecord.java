@@ -1,5 +1,7 @@
 package io.splice.pipeline;
 
+import java.time.Instant;
+
 import io.splice.ledger.Ledger;
 import io.splice.ledger.RecordKey;
 import org.apache.camel.Exchange;
@@ -19,8 +21,12 @@ public class IncomingRecord {
 
     private final Ledger ledger;
 
-    public IncomingRecord(Ledger ledger) {
+    private final Instant startedAt;
+
+    /** @param startedAt when this process started: a record queued before was queued by an earlier one */
+    public IncomingRecord(Ledger ledger, Instant startedAt) {
         this.ledger = ledger;
+        this.startedAt = startedAt;
     }
 
     public void identify(Exchange exchange) throws ForeignMessageException {
@@ -34,8 +40,10 @@ public class IncomingRecord {
         exchange.setProperty(Keys.GROUP_KEY, message.getHeader(Keys.JMS_GROUP, String.class));
         Ledger.RecordState state = ledger.stateOf(key);
         boolean migrated = state != null && "MIGRATED".equals(state.status());
-        // its process died after queueing it, or the broker delivers it again: the target may have it already
-        exchange.setProperty(Keys.MAYBE_AT_TARGET, state != null && state.resendCheck()
+        // queued again while in flight, queued by a process that has died since (its message comes back from the
+        // journal before the resumed run queues it again), or delivered again by the broker: the target may have it
+        exchange.setProperty(Keys.MAYBE_AT_TARGET, state != null && (state.resendCheck()
+                || "QUEUED".equals(state.status()) && state.updatedAt().isBefore(startedAt))
                 || Boolean.TRUE.equals(message.getHeader(JMS_REDELIVERED, Boolean.class)));
         if (migrated) {
             LOG.info("Skipping {}: the ledger has it as MIGRATED already", key);

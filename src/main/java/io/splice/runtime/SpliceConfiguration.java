@@ -2,6 +2,7 @@ package io.splice.runtime;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -151,7 +152,7 @@ public class SpliceConfiguration implements CamelConfiguration {
         RecordMetrics metrics = new RecordMetrics(context);
         registry.bind("pageFilter", new PageFilter(migration, ledger, runs, references, metrics));
         registry.bind("recordMessage", new RecordMessage(migration, json, queues));
-        registry.bind("incomingRecord", new IncomingRecord(ledger));
+        registry.bind("incomingRecord", new IncomingRecord(ledger, Instant.now()));
         registry.bind("references", references);
         BlockedRecords blockedRecords = new BlockedRecords(migration, ledger, blocking,
                 new TransactionTemplate(new DataSourceTransactionManager(ledgerDb)));
