@@ -51,6 +51,8 @@ class RuntimeOptions {
             }
         }
         overrides.putAll(properties);
+        // H2's file URLs under the work dir refuse a path like work/demo (only ./work/demo or absolute)
+        overrides.computeIfPresent("splice.work-dir", (key, dir) -> Path.of(dir).toAbsolutePath().normalize().toString());
         return overrides;
     }
 }
