@@ -1,13 +1,13 @@
 package io.splice.ledger;
 
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -29,23 +29,18 @@ public class Ledger {
         this.jdbc = new NamedParameterJdbcTemplate(ledger);
     }
 
-    /** The keys among {@code keys} that are already MIGRATED: one query per page. */
-    public Set<String> migratedAmong(String tenant, String entity, Collection<String> keys) {
-        return keysWithStatus(tenant, entity, "MIGRATED", keys);
-    }
-
-    /** The keys among {@code keys} that are FAILED: what a replay re-reads. */
-    public Set<String> failedAmong(String tenant, String entity, Collection<String> keys) {
-        return keysWithStatus(tenant, entity, "FAILED", keys);
-    }
-
-    private Set<String> keysWithStatus(String tenant, String entity, String status, Collection<String> keys) {
+    /** Status by key of the keys among {@code keys} that are MIGRATED or FAILED: one query for a page. */
+    public Map<String, String> finishedAmong(String tenant, String entity, Collection<String> keys) {
         if (keys.isEmpty()) {
-            return Set.of();
+            return Map.of();
         }
-        MapSqlParameterSource params = new MapSqlParameterSource().addValue("tenant", tenant)
-                .addValue("entity", entity).addValue("status", status).addValue("keys", keys);
-        return new HashSet<>(jdbc.queryForList(sql.get("keys-with-status"), params, String.class));
+        Map<String, String> finished = new HashMap<>();
+        jdbc.query(sql.get("finished-among"), new MapSqlParameterSource().addValue("tenant", tenant)
+                        .addValue("entity", entity).addValue("keys", keys),
+                (ResultSet row) -> {
+                    finished.put(row.getString("source_key"), row.getString("status"));
+                });
+        return finished;
     }
 
     /** Marks records as handed to the broker by this run, in one batch. */

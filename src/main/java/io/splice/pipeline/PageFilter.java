@@ -57,11 +57,12 @@ public class PageFilter {
             }
         }
         boolean replay = entity.name().equals(exchange.getProperty(Keys.REPLAY_ENTITY, String.class));
-        Set<String> keep = replay ? ledger.failedAmong(tenant, entity.name(), byKey.keySet()) : null;
-        Set<String> migrated = replay ? Set.of() : ledger.migratedAmong(tenant, entity.name(), byKey.keySet());
+        // one ledger query a page: MIGRATED ones are skipped (a replay keeps only FAILED ones)
+        Map<String, String> finished = ledger.finishedAmong(tenant, entity.name(), byKey.keySet());
         List<Map<String, Object>> candidates = new ArrayList<>(page.size());
         byKey.forEach((key, row) -> {
-            if (replay ? keep.contains(key) : !migrated.contains(key)) {
+            String status = finished.get(key);
+            if (replay ? "FAILED".equals(status) : !"MIGRATED".equals(status)) {
                 candidates.add(row);
             }
         });
@@ -72,8 +73,8 @@ public class PageFilter {
         }
         if (!groups.isEmpty()) {
             // FAILED records sent again (a replay, or a run after one) get a new outcome: their old dead letter goes
-            Set<String> failedBefore = replay ? keep : ledger.failedAmong(tenant, entity.name(), groups.keySet());
-            exchange.setProperty(Keys.REQUEUED_FAILURES, groups.keySet().stream().filter(failedBefore::contains).toList());
+            exchange.setProperty(Keys.REQUEUED_FAILURES, groups.keySet().stream()
+                    .filter(key -> "FAILED".equals(finished.get(key))).toList());
             ledger.markQueued(tenant, entity.name(), runId, groups);
         }
         runs.pageRead(runId, entity.name(), page.size(), page.size() - candidates.size(), toSend.size());
