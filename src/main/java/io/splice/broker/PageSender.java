@@ -32,6 +32,10 @@ public class PageSender {
         long pause = FIRST_PAUSE_MILLIS;
         for (int attempt = 0; ; attempt++) {
             Exchange page = exchange.copy();
+            if (attempt > 0) {
+                // the failed attempt may have reached the broker after all: its records may come twice
+                page.setProperty(Keys.PAGE_RESENT, true);
+            }
             producer().send("direct:send-page", page);
             Exception failure = page.getException();
             if (failure == null) {

@@ -29,13 +29,13 @@ public class Ledger {
         this.jdbc = new NamedParameterJdbcTemplate(ledger);
     }
 
-    /** Status by key of the keys among {@code keys} that are MIGRATED or FAILED: one query for a page. */
-    public Map<String, String> finishedAmong(String tenant, String entity, Collection<String> keys) {
+    /** Status by key of the keys among {@code keys} the ledger has: one query for a page. */
+    public Map<String, String> statusesAmong(String tenant, String entity, Collection<String> keys) {
         if (keys.isEmpty()) {
             return Map.of();
         }
         Map<String, String> finished = new HashMap<>();
-        jdbc.query(sql.get("finished-among"), new MapSqlParameterSource().addValue("tenant", tenant)
+        jdbc.query(sql.get("statuses-among"), new MapSqlParameterSource().addValue("tenant", tenant)
                         .addValue("entity", entity).addValue("keys", keys),
                 (ResultSet row) -> {
                     finished.put(row.getString("source_key"), row.getString("status"));

@@ -18,6 +18,7 @@ public class IncomingRecord {
     private static final Logger LOG = LoggerFactory.getLogger(IncomingRecord.class);
 
     private static final String JMS_REDELIVERED = "JMSRedelivered";
+    private static final String JMS_TIMESTAMP = "JMSTimestamp";
 
     private final Ledger ledger;
 
@@ -38,13 +39,21 @@ public class IncomingRecord {
         exchange.setProperty(Keys.SOURCE_KEY, key.sourceKey());
         exchange.setProperty(Keys.RUN_ID, message.getHeader(Keys.JMS_RUN_ID, String.class));
         exchange.setProperty(Keys.GROUP_KEY, message.getHeader(Keys.JMS_GROUP, String.class));
+        boolean redelivered = Boolean.TRUE.equals(message.getHeader(JMS_REDELIVERED, Boolean.class));
+        if (!redelivered && !Boolean.TRUE.equals(message.getHeader(Keys.JMS_RECHECK, Boolean.class))
+                && message.getHeader(JMS_TIMESTAMP, 0L, Long.class) >= startedAt.toEpochMilli()) {
+            // sent by this process, the only message of a record that was new to the ledger: no need to ask it
+            exchange.setProperty(Keys.MAYBE_AT_TARGET, false);
+            exchange.setProperty(Keys.ALREADY_MIGRATED, false);
+            return;
+        }
         Ledger.RecordState state = ledger.stateOf(key);
         boolean migrated = state != null && "MIGRATED".equals(state.status());
         // queued again while in flight, queued by a process that has died since (its message comes back from the
         // journal before the resumed run queues it again), or delivered again by the broker: the target may have it
         exchange.setProperty(Keys.MAYBE_AT_TARGET, state != null && (state.resendCheck()
                 || "QUEUED".equals(state.status()) && state.updatedAt().isBefore(startedAt))
-                || Boolean.TRUE.equals(message.getHeader(JMS_REDELIVERED, Boolean.class)));
+                || redelivered);
         if (migrated) {
             LOG.info("Skipping {}: the ledger has it as MIGRATED already", key);
         }

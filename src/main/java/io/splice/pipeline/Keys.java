@@ -83,6 +83,11 @@ public final class Keys {
     public static final String JMS_RUN_ID = "SpliceRunId";
     public static final String JMS_SOURCE_KEY = "SpliceSourceKey";
     public static final String JMS_GROUP = "JMSXGroupID";
+    /** On a message: another message of the record may exist, so its consumer asks the ledger (see IncomingRecord). */
+    public static final String JMS_RECHECK = "SpliceRecheck";
+    /** The page's keys whose records were QUEUED or FAILED before (PageFilter), and a page sent again (PageSender). */
+    public static final String RECHECK_KEYS = "spliceRecheckKeys";
+    public static final String PAGE_RESENT = "splicePageResent";
     // camel-jms sends to this queue instead of the endpoint's
     public static final String JMS_DESTINATION = "CamelJmsDestinationName";
 

@@ -58,7 +58,7 @@ public class PageFilter {
         }
         boolean replay = entity.name().equals(exchange.getProperty(Keys.REPLAY_ENTITY, String.class));
         // one ledger query a page: MIGRATED ones are skipped (a replay keeps only FAILED ones)
-        Map<String, String> finished = ledger.finishedAmong(tenant, entity.name(), byKey.keySet());
+        Map<String, String> finished = ledger.statusesAmong(tenant, entity.name(), byKey.keySet());
         List<Map<String, Object>> candidates = new ArrayList<>(page.size());
         byKey.forEach((key, row) -> {
             String status = finished.get(key);
@@ -75,6 +75,10 @@ public class PageFilter {
             // FAILED records sent again (a replay, or a run after one) get a new outcome: their old dead letter goes
             exchange.setProperty(Keys.REQUEUED_FAILURES, groups.keySet().stream()
                     .filter(key -> "FAILED".equals(finished.get(key))).toList());
+            // known to the ledger before (QUEUED, FAILED, BLOCKED: released meanwhile?): another message of theirs may
+            // exist, so their consumers ask the ledger again; only records new to it skip that
+            exchange.setProperty(Keys.RECHECK_KEYS, groups.keySet().stream().filter(finished::containsKey)
+                    .collect(java.util.stream.Collectors.toSet()));
             ledger.markQueued(tenant, entity.name(), runId, groups);
         }
         runs.pageRead(runId, entity.name(), page.size(), page.size() - candidates.size(), toSend.size());

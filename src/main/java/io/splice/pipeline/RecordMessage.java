@@ -3,6 +3,7 @@ package io.splice.pipeline;
 import io.splice.broker.Queues;
 
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,6 +36,9 @@ public class RecordMessage {
         Object group = PageFilter.column(row, entity.groupColumn(), entity.name());
         headers(message, exchange.getProperty(Keys.TENANT, String.class), entity.name(),
                 exchange.getProperty(Keys.RUN_ID, String.class), String.valueOf(key), String.valueOf(group));
+        Set<?> recheck = exchange.getProperty(Keys.RECHECK_KEYS, Set.class);
+        message.setHeader(Keys.JMS_RECHECK, exchange.getProperty(Keys.PAGE_RESENT, false, Boolean.class)
+                || recheck != null && recheck.contains(String.valueOf(key)));
         message.setBody(json.writeValueAsString(row));
     }
 
@@ -44,6 +48,8 @@ public class RecordMessage {
         BlockedRecord record = message.getBody(BlockedRecord.class);
         headers(message, record.tenant(), record.entity(), exchange.getProperty(Keys.RUN_ID, String.class),
                 record.sourceKey(), record.groupKey());
+        // released children and replayed dead letters: rare enough to always ask the ledger
+        message.setHeader(Keys.JMS_RECHECK, true);
         message.setBody(record.payload());
     }
 
