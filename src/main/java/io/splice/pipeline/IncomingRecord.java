@@ -24,10 +24,18 @@ public class IncomingRecord {
 
     private final Instant startedAt;
 
-    /** @param startedAt when this process started: a record queued before was queued by an earlier one */
-    public IncomingRecord(Ledger ledger, Instant startedAt) {
+    private final boolean brokerDiesWithUs;
+
+    /**
+     * @param startedAt        when this process started: a record queued before was queued by an earlier one
+     * @param brokerDiesWithUs the broker is embedded: it cannot restart behind this process's back. An external one
+     *                         can, and gives back the messages its consumers held without marking them redelivered
+     *                         (the delivery count is not persisted), so then every record is checked in the ledger
+     */
+    public IncomingRecord(Ledger ledger, Instant startedAt, boolean brokerDiesWithUs) {
         this.ledger = ledger;
         this.startedAt = startedAt;
+        this.brokerDiesWithUs = brokerDiesWithUs;
     }
 
     public void identify(Exchange exchange) throws ForeignMessageException {
@@ -40,7 +48,7 @@ public class IncomingRecord {
         exchange.setProperty(Keys.RUN_ID, message.getHeader(Keys.JMS_RUN_ID, String.class));
         exchange.setProperty(Keys.GROUP_KEY, message.getHeader(Keys.JMS_GROUP, String.class));
         boolean redelivered = Boolean.TRUE.equals(message.getHeader(JMS_REDELIVERED, Boolean.class));
-        if (!redelivered && !Boolean.TRUE.equals(message.getHeader(Keys.JMS_RECHECK, Boolean.class))
+        if (brokerDiesWithUs && !redelivered && !Boolean.TRUE.equals(message.getHeader(Keys.JMS_RECHECK, Boolean.class))
                 && message.getHeader(JMS_TIMESTAMP, 0L, Long.class) >= startedAt.toEpochMilli()) {
             // sent by this process, the only message of a record that was new to the ledger: no need to ask it
             exchange.setProperty(Keys.MAYBE_AT_TARGET, false);

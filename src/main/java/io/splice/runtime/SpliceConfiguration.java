@@ -152,7 +152,7 @@ public class SpliceConfiguration implements CamelConfiguration {
         RecordMetrics metrics = new RecordMetrics(context);
         registry.bind("pageFilter", new PageFilter(migration, ledger, runs, references, metrics));
         registry.bind("recordMessage", new RecordMessage(migration, json, queues));
-        registry.bind("incomingRecord", new IncomingRecord(ledger, Instant.now()));
+        registry.bind("incomingRecord", new IncomingRecord(ledger, Instant.now(), settings.broker().embedded()));
         registry.bind("references", references);
         BlockedRecords blockedRecords = new BlockedRecords(migration, ledger, blocking,
                 new TransactionTemplate(new DataSourceTransactionManager(ledgerDb)));
