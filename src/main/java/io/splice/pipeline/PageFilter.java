@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.splice.definition.CompiledEntity;
 import io.splice.definition.CompiledMigration;
@@ -78,7 +78,7 @@ public class PageFilter {
             // known to the ledger before (QUEUED, FAILED, BLOCKED: released meanwhile?): another message of theirs may
             // exist, so their consumers ask the ledger again; only records new to it skip that
             exchange.setProperty(Keys.RECHECK_KEYS, groups.keySet().stream().filter(finished::containsKey)
-                    .collect(java.util.stream.Collectors.toSet()));
+                    .collect(Collectors.toSet()));
             ledger.markQueued(tenant, entity.name(), runId, groups);
         }
         runs.pageRead(runId, entity.name(), page.size(), page.size() - candidates.size(), toSend.size());
