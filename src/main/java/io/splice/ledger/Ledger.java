@@ -24,9 +24,11 @@ public class Ledger {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final LedgerSql sql = new LedgerSql();
+    private final boolean postgres;
 
     public Ledger(DataSource ledger) {
         this.jdbc = new NamedParameterJdbcTemplate(ledger);
+        this.postgres = LedgerSql.isPostgres(ledger);
     }
 
     /** Status by key of the keys among {@code keys} the ledger has: one query for a page. */
@@ -35,8 +37,10 @@ public class Ledger {
             return Map.of();
         }
         Map<String, String> finished = new HashMap<>();
-        jdbc.query(sql.get("statuses-among"), new MapSqlParameterSource().addValue("tenant", tenant)
-                        .addValue("entity", entity).addValue("keys", keys),
+        // PostgreSQL gets the keys as one array (see statuses-among-postgresql.sql), other ledgers an IN list
+        Object keyValues = postgres ? keys.toArray(String[]::new) : keys;
+        jdbc.query(sql.get(postgres ? "statuses-among-postgresql" : "statuses-among"), new MapSqlParameterSource()
+                        .addValue("tenant", tenant).addValue("entity", entity).addValue("keys", keyValues),
                 (ResultSet row) -> {
                     finished.put(row.getString("source_key"), row.getString("status"));
                 });
@@ -123,13 +127,13 @@ public class Ledger {
                 row -> each.accept(row.getTimestamp("updated_at").toInstant()));
     }
 
-    /** entity → status → records of the tenant, whichever run left them. */
     /** Up to {@code max} of a run's migrated records of an entity whose request body was kept: source_key, target_id, request_body. */
     public List<Map<String, Object>> readBackSample(String runId, String entity, int max) {
         return jdbc.queryForList(sql.get("read-back-sample"),
                 Map.of("runId", runId, "entity", entity, "max", max));
     }
 
+    /** entity → status → records of the tenant, whichever run left them. */
     public List<Map<String, Object>> statusesByEntity(String tenant) {
         return jdbc.queryForList(sql.get("statuses-by-entity-of-tenant"), Map.of("tenant", tenant));
     }
