@@ -13,6 +13,8 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** References in the ledger: parents' states, records BLOCKED by a parent, and their release. */
 public class Blocking {
@@ -21,10 +23,14 @@ public class Blocking {
     private static final int MAX_MESSAGE = 4000;
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
     private final LedgerSql sql = new LedgerSql();
+    private final boolean postgres;
 
     public Blocking(DataSource ledger) {
         this.jdbc = new NamedParameterJdbcTemplate(ledger);
+        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(ledger));
+        this.postgres = LedgerSql.isPostgres(ledger);
     }
 
     /** The ledger's state of each parent key, in one query; keys without a row are absent from the result. */
@@ -33,9 +39,10 @@ public class Blocking {
         if (keys.isEmpty()) {
             return states;
         }
+        // PostgreSQL gets the keys as one array (see parent-states-postgresql.sql), other ledgers an IN list
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("tenant", tenant)
-                .addValue("entity", parentEntity).addValue("keys", keys);
-        jdbc.query(sql.get("parent-states"), params, row -> {
+                .addValue("entity", parentEntity).addValue("keys", postgres ? keys.toArray(String[]::new) : keys);
+        jdbc.query(sql.get(postgres ? "parent-states-postgresql" : "parent-states"), params, row -> {
             String key = row.getString("source_key");
             states.put(key, new ParentState(parentEntity, key, row.getString("status"), row.getString("target_id"),
                     row.getString("reason")));
@@ -57,7 +64,9 @@ public class Blocking {
                     .addValue("errorMessage", truncate(block.message(), MAX_MESSAGE))
                     .addValue("payload", block.record().payload()));
         }
-        jdbc.batchUpdate(sql.get("mark-blocked"), batch.toArray(SqlParameterSource[]::new));
+        // one transaction, not one commit per row
+        transaction.executeWithoutResult(status -> jdbc.batchUpdate(sql.get("mark-blocked"),
+                batch.toArray(SqlParameterSource[]::new)));
     }
 
     /** The records this parent blocked become QUEUED for the run that migrated it (call in its transaction). */
