@@ -38,14 +38,37 @@ final class DateConversion {
 
     /** An ISO offset date-time, or a local one (with "T" or a space) taken as UTC; null if it is neither. */
     private static OffsetDateTime parseDateTime(String text) {
+        // the likely form first: a failed parse throws, and an exception per value was 3% of a record's CPU
+        if (hasOffset(text)) {
+            OffsetDateTime withOffset = offsetDateTime(text);
+            return withOffset != null ? withOffset : localDateTime(text);
+        }
+        OffsetDateTime local = localDateTime(text);
+        return local != null ? local : offsetDateTime(text);
+    }
+
+    // an offset or Z after the date part (the date's own dashes are within its first 10 characters)
+    private static boolean hasOffset(String text) {
+        if (text.length() <= 10) {
+            return false;
+        }
+        char last = text.charAt(text.length() - 1);
+        return last == 'Z' || last == 'z' || text.indexOf('+', 10) > 0 || text.indexOf('-', 10) > 0;
+    }
+
+    private static OffsetDateTime offsetDateTime(String text) {
         try {
             return OffsetDateTime.parse(text);
-        } catch (DateTimeParseException noOffset) {
-            try {
-                return LocalDateTime.parse(withT(text)).atOffset(ZoneOffset.UTC);
-            } catch (DateTimeParseException notADateTime) {
-                return null;
-            }
+        } catch (DateTimeParseException notOne) {
+            return null;
+        }
+    }
+
+    private static OffsetDateTime localDateTime(String text) {
+        try {
+            return LocalDateTime.parse(withT(text)).atOffset(ZoneOffset.UTC);
+        } catch (DateTimeParseException notOne) {
+            return null;
         }
     }
 

@@ -12,7 +12,22 @@ public final class Keys {
      * failing (target unreachable, its certificate untrusted) is retried for ever instead of dead-lettered.
      */
     public static void clearHeadersKeepingRedelivery(Message message) {
-        message.removeHeaders("*", Exchange.REDELIVERY_COUNTER, Exchange.REDELIVERY_MAX_COUNTER, Exchange.REDELIVERED);
+        // no removeHeaders("*", ...): its pattern matching per header was 5% of a consumer's CPU
+        Object counter = message.getHeader(Exchange.REDELIVERY_COUNTER);
+        Object maxCounter = message.getHeader(Exchange.REDELIVERY_MAX_COUNTER);
+        Object redelivered = message.getHeader(Exchange.REDELIVERED);
+        if (message.hasHeaders()) {
+            message.getHeaders().clear();
+        }
+        putIfPresent(message, Exchange.REDELIVERY_COUNTER, counter);
+        putIfPresent(message, Exchange.REDELIVERY_MAX_COUNTER, maxCounter);
+        putIfPresent(message, Exchange.REDELIVERED, redelivered);
+    }
+
+    private static void putIfPresent(Message message, String header, Object value) {
+        if (value != null) {
+            message.setHeader(header, value);
+        }
     }
 
     // exchange properties: the record being migrated and the run it belongs to
