@@ -52,15 +52,23 @@ public class Ledger {
     }
 
     /**
-     * Marks records as handed to the broker by this run, in one batch and one transaction: without it every row of the
-     * batch was its own commit (200 WAL flushes a page, and the consumers' commits queued behind them).
+     * Marks records as handed to the broker by this run, in one transaction: on PostgreSQL one statement for the page
+     * (see mark-queued-postgresql.sql), elsewhere one batch.
      */
     public void markQueued(String tenant, String entity, String runId, Map<String, String> groupKeyBySourceKey) {
         Timestamp now = Timestamp.from(Instant.now());
+        if (postgres) {
+            jdbc.update(sql.get("mark-queued-postgresql"), new MapSqlParameterSource().addValue("tenant", tenant)
+                    .addValue("entity", entity).addValue("runId", runId).addValue("now", now)
+                    .addValue("sourceKeys", groupKeyBySourceKey.keySet().toArray(String[]::new))
+                    .addValue("groupKeys", groupKeyBySourceKey.values().toArray(String[]::new)));
+            return;
+        }
         List<SqlParameterSource> batch = new ArrayList<>(groupKeyBySourceKey.size());
         groupKeyBySourceKey.forEach((sourceKey, groupKey) -> batch.add(new MapSqlParameterSource()
                 .addValue("tenant", tenant).addValue("entity", entity).addValue("sourceKey", sourceKey)
                 .addValue("groupKey", groupKey).addValue("runId", runId).addValue("now", now)));
+        // without a transaction every row of the batch was its own commit
         transaction.executeWithoutResult(status -> jdbc.batchUpdate(sql.get("mark-queued"),
                 batch.toArray(SqlParameterSource[]::new)));
     }
@@ -80,13 +88,18 @@ public class Ledger {
     public record RecordState(String status, boolean resendCheck, Instant updatedAt) {
     }
 
-    /** @param requestBody what was sent, kept for the reconciliation's read-back (a sample); null otherwise */
-    public void recordMigrated(RecordKey key, String targetId, Integer httpStatus, int attempts, String requestBody) {
-        MapSqlParameterSource params = keyParams(key)
-                .addValue("targetId", targetId).addValue("httpStatus", httpStatus).addValue("attempts", attempts)
-                .addValue("requestBody", requestBody)
-                .addValue("now", Timestamp.from(Instant.now()));
-        requireOneRow(jdbc.update(sql.get("record-migrated"), params), key);
+    /**
+     * MIGRATED with the target's ids, one batch in the caller's transaction (see {@link MigratedOutcomes}).
+     *
+     * @return the rows each outcome updated: 1, or 0 for a record the ledger does not have
+     */
+    int[] recordMigrated(List<MigratedOutcomes.Migrated> outcomes) {
+        Timestamp now = Timestamp.from(Instant.now());
+        SqlParameterSource[] batch = outcomes.stream().map(outcome -> keyParams(outcome.key())
+                .addValue("targetId", outcome.targetId()).addValue("httpStatus", outcome.httpStatus())
+                .addValue("attempts", outcome.attempts()).addValue("requestBody", outcome.requestBody())
+                .addValue("now", now)).toArray(SqlParameterSource[]::new);
+        return jdbc.batchUpdate(sql.get("record-migrated"), batch);
     }
 
     public void recordFailed(RecordKey key, Failure failure, int attempts, String payload, String requestBody) {
