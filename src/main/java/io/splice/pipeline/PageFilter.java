@@ -27,13 +27,20 @@ public class PageFilter {
     private final Runs runs;
     private final References references;
     private final RecordMetrics metrics;
+    private final int skippingPageSizeMax;
 
-    public PageFilter(CompiledMigration migration, Ledger ledger, Runs runs, References references, RecordMetrics metrics) {
+    /**
+     * @param skippingPageSizeMax how large pages grow while every record read is skipped (a re-run of a migrated
+     *                            source): each such page doubles the next, a page with anything to send resets it
+     */
+    public PageFilter(CompiledMigration migration, Ledger ledger, Runs runs, References references, RecordMetrics metrics,
+                      int skippingPageSizeMax) {
         this.migration = migration;
         this.ledger = ledger;
         this.runs = runs;
         this.references = references;
         this.metrics = metrics;
+        this.skippingPageSizeMax = skippingPageSizeMax;
     }
 
     @SuppressWarnings("unchecked")
@@ -42,7 +49,8 @@ public class PageFilter {
         String tenant = exchange.getProperty(Keys.TENANT, String.class);
         String runId = exchange.getProperty(Keys.RUN_ID, String.class);
         CompiledEntity entity = migration.entity(exchange.getProperty(Keys.ENTITY, String.class));
-        exchange.getMessage().setHeader(Keys.MORE, page.size() == entity.pageSize());
+        int asked = exchange.getMessage().getHeader(Keys.PAGE_SIZE, entity.pageSize(), Integer.class);
+        exchange.getMessage().setHeader(Keys.MORE, page.size() == asked);
         if (page.isEmpty()) {
             return;
         }
@@ -81,6 +89,9 @@ public class PageFilter {
                     .collect(Collectors.toSet()));
             ledger.markQueued(tenant, entity.name(), runId, groups);
         }
+        // a page of nothing but MIGRATED records costs a page's round trips: the next one reads more at once
+        exchange.getMessage().setHeader(Keys.PAGE_SIZE, candidates.isEmpty()
+                ? Math.max(entity.pageSize(), Math.min(asked * 2, skippingPageSizeMax)) : entity.pageSize());
         runs.pageRead(runId, entity.name(), page.size(), page.size() - candidates.size(), toSend.size());
         metrics.count(tenant, entity.name(), "read", page.size());
         metrics.count(tenant, entity.name(), "skipped", page.size() - candidates.size());

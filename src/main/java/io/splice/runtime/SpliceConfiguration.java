@@ -151,7 +151,8 @@ public class SpliceConfiguration implements CamelConfiguration {
         registry.bind("extractProgress", new ExtractProgress(migration, runs,
                 PlanParameters.resolve(plan.definition(), Map.of())));
         RecordMetrics metrics = new RecordMetrics(context);
-        registry.bind("pageFilter", new PageFilter(migration, ledger, runs, references, metrics));
+        registry.bind("pageFilter", new PageFilter(migration, ledger, runs, references, metrics,
+                Integer.parseInt(property(context, "splice.extract.skipping-page-size-max"))));
         registry.bind("recordMessage", new RecordMessage(migration, json, queues));
         registry.bind("incomingRecord", new IncomingRecord(ledger, Instant.now(), settings.broker().embedded()));
         registry.bind("references", references);
