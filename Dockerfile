@@ -8,5 +8,6 @@ COPY config ./config
 COPY broker ./broker
 # the work dir holds reports (and, with the embedded broker, its journal): mount a volume here
 VOLUME /opt/splice/work
-ENTRYPOINT ["java", "-jar", "/opt/splice/splice.jar"]
+# config/jvm.options: a bounded heap, exit on out of memory (see the file)
+ENTRYPOINT ["java", "@/opt/splice/config/jvm.options", "-jar", "/opt/splice/splice.jar"]
 CMD ["run", "--help"]

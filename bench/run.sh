@@ -6,12 +6,14 @@
 #   bench/run.sh                # the issue's sizes (200k, 100k/1M, 60 s throttle), 3 repeats: about an hour
 #   bench/run.sh --help         # every option
 #
+# Splice starts with config/jvm.options, as the Dockerfile starts it (--splice-jvm-defaults: without)
+#
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust; SPLICE_BENCH_PG_HOST/PORT for another) and /usr/bin/time.
 # Not part of `mvn verify`: the sources live in src/bench/java, which Maven does not compile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ " $* " == *" --help "* ]]; then
-  sed -n "2,10p" "$0"; exit 0
+  sed -n "2,13p" "$0"; exit 0
 fi
 [[ "${SKIP_BUILD:-}" == 1 ]] || mvn -B -q -DskipTests package
 classpath="target/splice.jar:target/lib/*"

@@ -11,7 +11,8 @@ import java.util.TreeSet;
 record BenchOptions(List<String> commandLine, boolean quick, long records, int repeats, int groups, int consumers,
                     long latencyRecords, long latencyB1Records, long latencyMillis, List<Long> memorySizes, int memoryRepeats,
                     int throttleRate, int throttleSeconds, int throttleRepeats, long loadRequests, int loadThreads,
-                    int sandboxThreads, int pageSize, String memoryHeap, Set<String> scenarios, List<String> jvmOptions, Path output,
+                    int sandboxThreads, int pageSize, String memoryHeap, Set<String> scenarios, List<String> jvmOptions,
+                    boolean spliceJvmDefaults, Path output,
                     String pgHost, int pgPort) {
 
     static final Set<String> ALL_SCENARIOS = Set.of("raw", "latency0", "latency20", "memory", "throttle", "profile");
@@ -37,6 +38,7 @@ record BenchOptions(List<String> commandLine, boolean quick, long records, int r
         String memoryHeap = null;
         Set<String> scenarios = new TreeSet<>(ALL_SCENARIOS);
         List<String> jvm = new ArrayList<>();
+        boolean spliceJvmDefaults = false;
         Path output = Path.of("BENCHMARKS.md");
         String pgHost = env("SPLICE_BENCH_PG_HOST", "127.0.0.1");
         int pgPort = Integer.parseInt(env("SPLICE_BENCH_PG_PORT", "5432"));
@@ -58,6 +60,7 @@ record BenchOptions(List<String> commandLine, boolean quick, long records, int r
                 case "--load-requests" -> { loadRequests = Long.parseLong(value); i++; }
                 case "--scenarios" -> { scenarios = new TreeSet<>(Arrays.asList(value.split(","))); i++; }
                 case "--jvm-opt" -> { jvm.add(value); i++; }
+                case "--splice-jvm-defaults" -> spliceJvmDefaults = true;
                 case "--output" -> { output = Path.of(value); i++; }
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + usage());
             }
@@ -67,7 +70,8 @@ record BenchOptions(List<String> commandLine, boolean quick, long records, int r
         }
         return new BenchOptions(List.of(args), quick, records, repeats, groups, consumers, latencyRecords, latencyB1Records,
                 latencyMillis, memorySizes, memoryRepeats, throttleRate, throttleSeconds, throttleRepeats, loadRequests,
-                loadThreads, sandboxThreads, pageSize, memoryHeap, scenarios, List.copyOf(jvm), output, pgHost, pgPort);
+                loadThreads, sandboxThreads, pageSize, memoryHeap, scenarios, List.copyOf(jvm), spliceJvmDefaults, output,
+                pgHost, pgPort);
     }
 
     boolean runs(String scenario) {
@@ -97,7 +101,7 @@ record BenchOptions(List<String> commandLine, boolean quick, long records, int r
     static String usage() {
         return "bench/run.sh [--quick] [--records N] [--repeats N] [--memory-sizes N,M] [--memory-repeats N] [--memory-heap 256m] [--latency-records N]\n"
                 + "             [--latency-b1-records N] [--throttle-seconds S] [--throttle-repeats N] [--load-requests N] [--groups N]\n"
-                + "             [--consumers N] [--scenarios " + String.join(",", new TreeSet<>(ALL_SCENARIOS)) + "] [--jvm-opt OPT]... [--output FILE]";
+                + "             [--consumers N] [--scenarios " + String.join(",", new TreeSet<>(ALL_SCENARIOS)) + "] [--jvm-opt OPT]... [--splice-jvm-defaults] [--output FILE]";
     }
 
     private static String env(String name, String fallback) {

@@ -57,7 +57,10 @@ final class MarkdownReport {
         line("| other java/mvn processes at start | " + (m.otherUsers().isEmpty() ? "none" : m.otherUsers().size()
                 + " (the machine was shared: absolute figures are noisy, compare the ratios)") + " |");
         line("| JVM default max heap here | " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB (a quarter of memory: what a contender without -Xmx may grow into) |");
-        line("| contender JVM options | " + (o.jvmOptions().isEmpty() ? "none (JVM defaults, as `java -jar` runs)" : "`" + String.join(" ", o.jvmOptions()) + "`") + " |");
+        String extra = o.jvmOptions().isEmpty() ? "" : " `" + String.join(" ", o.jvmOptions()) + "`";
+        line("| contender JVM options | B1, B2: " + (extra.isEmpty() ? "none (JVM defaults)" : extra) + "; Splice: "
+                + (o.spliceJvmDefaults() ? "none (JVM defaults, a bare `java -jar`)" : "`@config/jvm.options` (as the "
+                + "Dockerfile starts it: " + shippedOptions() + ")") + extra + " |");
         line("");
         for (String note : r.notes) {
             line("> " + note);
@@ -238,5 +241,15 @@ final class MarkdownReport {
 
     static String pct0(double v) {
         return Double.isNaN(v) ? "?" : String.format(Locale.ROOT, "%.0f%%", v * 100);
+    }
+
+    // the options config/jvm.options holds, for the machine table
+    private static String shippedOptions() {
+        try {
+            return "`" + String.join(" ", java.nio.file.Files.readAllLines(java.nio.file.Path.of("config/jvm.options")).stream()
+                    .map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList()) + "`";
+        } catch (java.io.IOException e) {
+            return "config/jvm.options unreadable: " + e.getMessage();
+        }
     }
 }

@@ -71,7 +71,7 @@ final class SpliceContender {
         try (SandboxProcess sandbox = SandboxProcess.start(context, runName, latencyMillis)) {
             List<String> command = command(dir, ledgerUrl, sandbox.baseUrl(), rates);
             Path jfr = dir.resolve("splice.jfr");
-            List<String> jvm = new ArrayList<>(context.options().jvmOptions());
+            List<String> jvm = shippedJvmOptions();
             jvm.addAll(extraJvm);
             if (profile) {
                 jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfr);
@@ -79,7 +79,7 @@ final class SpliceContender {
             Measurement first = measure(runName, jvm, command, ledgerUrl, false);
             requireAllMigrated(first, records, sandbox.records());
             long[] times = arrivals ? sandbox.arrivals(dir.resolve("arrivals.txt")) : null;
-            Measurement second = rerun ? measure(runName + "-rerun", context.options().jvmOptions(), command, ledgerUrl, true) : null;
+            Measurement second = rerun ? measure(runName + "-rerun", shippedJvmOptions(), command, ledgerUrl, true) : null;
             if (second != null && second.records() != records) {
                 throw new IllegalStateException("the re-run skipped " + second.records() + " of " + records);
             }
@@ -89,6 +89,19 @@ final class SpliceContender {
         } finally {
             context.databases().drop(ledgerUrl);
         }
+    }
+
+    /**
+     * Splice runs as the Dockerfile starts it: with config/jvm.options (a bounded heap), then the harness's --jvm-opt
+     * ones (a later -Xmx wins); --splice-jvm-defaults leaves the file out, as a bare {@code java -jar} does.
+     */
+    private List<String> shippedJvmOptions() {
+        List<String> jvm = new ArrayList<>();
+        if (!context.options().spliceJvmDefaults()) {
+            jvm.add("@" + Path.of("config/jvm.options").toAbsolutePath());
+        }
+        jvm.addAll(context.options().jvmOptions());
+        return jvm;
     }
 
     private List<String> command(Path dir, String ledgerUrl, String targetUrl, Rates rates) {
