@@ -97,6 +97,8 @@ public class SpliceConfiguration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(SpliceConfiguration.class);
     private static final long PARENT_CACHE_SIZE = 500_000;
     private static final long QUEUE_DEPTHS_MAX_AGE_MILLIS = 2_000;
+    // the extract's view of its backlog: fresh enough that consumers never run dry while it waits
+    private static final long BACKLOG_DEPTHS_MAX_AGE_MILLIS = 100;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -129,7 +131,10 @@ public class SpliceConfiguration implements CamelConfiguration {
         registry.bind("jmsConsumerConnectionFactory", broker.consumerConnectionFactory());
         registry.bind("jmsProducerConnectionFactory", broker.producerConnectionFactory());
         registry.bind("jmsPageTransaction", broker.pageTransactionPolicy());
-        registry.bind("pageSender", new PageSender(context, Integer.parseInt(property(context, "splice.broker.send-retries"))));
+        registry.bind("pageSender", new PageSender(context, Integer.parseInt(property(context, "splice.broker.send-retries")),
+                new QueueDepths(broker.consumerConnectionFactory(), migration.entities().stream()
+                        .map(entity -> queues.entity(entity.name())).toList(), BACKLOG_DEPTHS_MAX_AGE_MILLIS),
+                queues, Long.parseLong(property(context, "splice.extract.max-queued"))));
         // health checks, found in the registry by Camel's health check registry: /observe/health
         registry.bind("ledgerHealth", new DatabaseHealthCheck("ledger", ledgerDb));
         registry.bind("sourceHealth", new DatabaseHealthCheck("source", source));
