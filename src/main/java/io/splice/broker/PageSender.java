@@ -33,7 +33,7 @@ public class PageSender {
     private final long maxQueued;
     private volatile ProducerTemplate producer;
 
-    /** @param depths the entities' queues, asked at most every few hundred ms */
+    /** @param depths the entities' queues, asked afresh before every page */
     public PageSender(CamelContext context, int retries, QueueDepths depths, Queues queues, long maxQueued) {
         this.context = context;
         this.retries = retries;

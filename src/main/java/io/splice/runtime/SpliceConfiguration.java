@@ -97,8 +97,8 @@ public class SpliceConfiguration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(SpliceConfiguration.class);
     private static final long PARENT_CACHE_SIZE = 500_000;
     private static final long QUEUE_DEPTHS_MAX_AGE_MILLIS = 2_000;
-    // the extract's view of its backlog: fresh enough that consumers never run dry while it waits
-    private static final long BACKLOG_DEPTHS_MAX_AGE_MILLIS = 100;
+    // the extract asks before every page: an answer kept for later would let it send several pages on one look
+    private static final long BACKLOG_DEPTHS_MAX_AGE_MILLIS = 0;
 
     @Override
     public void configure(CamelContext context) throws Exception {
