@@ -88,18 +88,13 @@ public class Ledger {
     public record RecordState(String status, boolean resendCheck, Instant updatedAt) {
     }
 
-    /**
-     * MIGRATED with the target's ids, one batch in the caller's transaction (see {@link MigratedOutcomes}).
-     *
-     * @return the rows each outcome updated: 1, or 0 for a record the ledger does not have
-     */
-    int[] recordMigrated(List<MigratedOutcomes.Migrated> outcomes) {
-        Timestamp now = Timestamp.from(Instant.now());
-        SqlParameterSource[] batch = outcomes.stream().map(outcome -> keyParams(outcome.key())
-                .addValue("targetId", outcome.targetId()).addValue("httpStatus", outcome.httpStatus())
-                .addValue("attempts", outcome.attempts()).addValue("requestBody", outcome.requestBody())
-                .addValue("now", now)).toArray(SqlParameterSource[]::new);
-        return jdbc.batchUpdate(sql.get("record-migrated"), batch);
+    /** @param requestBody what was sent, kept for the reconciliation's read-back (a sample); null otherwise */
+    public void recordMigrated(RecordKey key, String targetId, Integer httpStatus, int attempts, String requestBody) {
+        MapSqlParameterSource params = keyParams(key)
+                .addValue("targetId", targetId).addValue("httpStatus", httpStatus).addValue("attempts", attempts)
+                .addValue("requestBody", requestBody)
+                .addValue("now", Timestamp.from(Instant.now()));
+        requireOneRow(jdbc.update(sql.get("record-migrated"), params), key);
     }
 
     public void recordFailed(RecordKey key, Failure failure, int attempts, String payload, String requestBody) {

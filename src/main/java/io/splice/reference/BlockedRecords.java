@@ -5,10 +5,11 @@ import java.util.List;
 import io.splice.definition.CompiledMigration;
 import io.splice.ledger.BlockedRecord;
 import io.splice.ledger.Blocking;
-import io.splice.ledger.MigratedOutcomes;
+import io.splice.ledger.Ledger;
 import io.splice.ledger.RecordKey;
 import io.splice.pipeline.Keys;
 import org.apache.camel.Exchange;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Releases the records a parent blocked, once that parent is MIGRATED (by a run, a replay, or a release): in the
@@ -17,25 +18,33 @@ import org.apache.camel.Exchange;
 public class BlockedRecords {
 
     private final CompiledMigration migration;
+    private final Ledger ledger;
     private final Blocking blocking;
-    private final MigratedOutcomes outcomes;
+    private final TransactionTemplate transaction;
 
-    public BlockedRecords(CompiledMigration migration, Blocking blocking, MigratedOutcomes outcomes) {
+    public BlockedRecords(CompiledMigration migration, Ledger ledger, Blocking blocking, TransactionTemplate transaction) {
         this.migration = migration;
+        this.ledger = ledger;
         this.blocking = blocking;
-        this.outcomes = outcomes;
+        this.transaction = transaction;
     }
 
     /**
-     * Records the record MIGRATED and, in the same transaction, the children it blocked QUEUED for its run (shared
-     * with the outcomes of other consumers: {@link MigratedOutcomes}).
+     * Records the parent MIGRATED and, in the same transaction, its blocked children QUEUED for its run.
      *
      * @return how many children it released (to send)
      */
     public int migrated(RecordKey key, String runId, String targetId, Integer httpStatus, int attempts,
                         String keptRequestBody) {
-        return outcomes.record(new MigratedOutcomes.Migrated(key, runId, targetId, httpStatus, attempts, keptRequestBody,
-                migration.isReferenced(key.entity())));
+        if (!migration.isReferenced(key.entity())) {
+            ledger.recordMigrated(key, targetId, httpStatus, attempts, keptRequestBody);
+            return 0;
+        }
+        Integer released = transaction.execute(status -> {
+            ledger.recordMigrated(key, targetId, httpStatus, attempts, keptRequestBody);
+            return blocking.releaseChildren(key.tenant(), key.entity(), key.sourceKey(), runId);
+        });
+        return released == null ? 0 : released;
     }
 
     /** The records the record of this exchange released, to send. */

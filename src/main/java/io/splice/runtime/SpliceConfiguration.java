@@ -43,7 +43,6 @@ import io.splice.observe.RecordMetrics;
 import io.splice.observe.DatabaseHealthCheck;
 import io.splice.observe.TargetHealthCheck;
 import io.splice.ledger.Ledger;
-import io.splice.ledger.MigratedOutcomes;
 import io.splice.ledger.LedgerSchema;
 import io.splice.ledger.Runs;
 import io.splice.mapping.RecordMapper;
@@ -161,8 +160,8 @@ public class SpliceConfiguration implements CamelConfiguration {
         registry.bind("recordMessage", new RecordMessage(migration, json, queues));
         registry.bind("incomingRecord", new IncomingRecord(ledger, Instant.now(), settings.broker().embedded()));
         registry.bind("references", references);
-        BlockedRecords blockedRecords = new BlockedRecords(migration, blocking, new MigratedOutcomes(ledger, blocking,
-                new TransactionTemplate(new DataSourceTransactionManager(ledgerDb))));
+        BlockedRecords blockedRecords = new BlockedRecords(migration, ledger, blocking,
+                new TransactionTemplate(new DataSourceTransactionManager(ledgerDb)));
         registry.bind("blockedRecords", blockedRecords);
         registry.bind("recordMapper", new RecordMapper(migration));
         registry.bind("outcomes", new Outcomes(ledger, blockedRecords, metrics, queues,
