@@ -18,7 +18,8 @@ import org.apache.camel.spi.PropertiesComponent;
  */
 public record Settings(Path workDir, String tenant, Database source, Database ledger, Database targetDatabase,
                        Broker broker, String targetUrl, String targetToken, TrustStore targetTrustStore,
-                       List<String> migrations, String migration, MigrationDefaults defaults, boolean dryRun) {
+                       List<String> migrations, String migration, MigrationDefaults defaults, Extract extract,
+                       boolean dryRun) {
 
     /** A dry run's ledger: its own schema of the ledger database, emptied at the start of every dry run. */
     public static final String DRY_RUN_LEDGER_SCHEMA = "splice_dry_run";
@@ -36,6 +37,13 @@ public record Settings(Path workDir, String tenant, Database source, Database le
         public boolean embedded() {
             return url == null || url.isBlank();
         }
+    }
+
+    /**
+     * @param skippingPageSizeMax how large pages of nothing but MIGRATED records may grow
+     * @param maxQueued           the backlog the extract keeps at most in an entity's queue
+     */
+    public record Extract(int skippingPageSizeMax, int maxQueued) {
     }
 
     public static Settings from(CamelContext context) {
@@ -59,6 +67,8 @@ public record Settings(Path workDir, String tenant, Database source, Database le
                 new MigrationDefaults(tenant, r.positiveInt("splice.extract.page-size", 1),
                         r.positiveInt("splice.extract.pages-per-second", 1), r.positiveInt("splice.load.concurrency", 1),
                         r.positiveInt("splice.load.rate", 1), r.positiveInt("splice.target.rate", 1)),
+                new Extract(r.positiveInt("splice.extract.skipping-page-size-max", 1),
+                        r.positiveInt("splice.extract.max-queued", 1)),
                 r.bool("splice.dry-run"));
     }
 

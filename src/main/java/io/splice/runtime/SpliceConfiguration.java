@@ -133,7 +133,7 @@ public class SpliceConfiguration implements CamelConfiguration {
         registry.bind("pageSender", new PageSender(context, Integer.parseInt(property(context, "splice.broker.send-retries")),
                 new QueueDepths(broker.consumerConnectionFactory(), migration.entities().stream()
                         .map(entity -> queues.entity(entity.name())).toList(), BACKLOG_DEPTHS_MAX_AGE_MILLIS),
-                queues, Long.parseLong(property(context, "splice.extract.max-queued"))));
+                queues, settings.extract().maxQueued()));
         // health checks, found in the registry by Camel's health check registry: /observe/health
         registry.bind("ledgerHealth", new DatabaseHealthCheck("ledger", ledgerDb));
         registry.bind("sourceHealth", new DatabaseHealthCheck("source", source));
@@ -156,7 +156,7 @@ public class SpliceConfiguration implements CamelConfiguration {
                 PlanParameters.resolve(plan.definition(), Map.of())));
         RecordMetrics metrics = new RecordMetrics(context);
         registry.bind("pageFilter", new PageFilter(migration, ledger, runs, references, metrics,
-                Integer.parseInt(property(context, "splice.extract.skipping-page-size-max"))));
+                settings.extract().skippingPageSizeMax()));
         registry.bind("recordMessage", new RecordMessage(migration, json, queues));
         registry.bind("incomingRecord", new IncomingRecord(ledger, Instant.now(), settings.broker().embedded()));
         registry.bind("references", references);

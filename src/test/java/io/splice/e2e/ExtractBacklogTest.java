@@ -1,6 +1,7 @@
 package io.splice.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +48,7 @@ class ExtractBacklogTest {
     Path workDir;
 
     private TestStack stack;
+    private SandboxTarget sandbox;
     private SpliceUnderTest splice;
 
     @BeforeEach
@@ -54,7 +56,7 @@ class ExtractBacklogTest {
         stack = TestStack.create();
         ItemsSource.create(stack.source(), 300, 4, 1_000_000);
         // 20 ms a call and one consumer: ~50 records/s, while the extract could queue the 300 at once
-        SandboxTarget sandbox = stack.started(SandboxTarget.start(SandboxOptions.defaults()
+        sandbox = stack.started(SandboxTarget.start(SandboxOptions.defaults()
                 .withFaults(FaultSettings.none().withLatencyMillis(20))));
         Path definition = Files.writeString(workDir.resolve("items.yaml"), DEFINITION);
         splice = stack.started(SpliceUnderTest.start(workDir, stack.source(), stack.ledger(), sandbox, Map.of(
@@ -97,5 +99,13 @@ class ExtractBacklogTest {
         assertThat(run.report().entities().get(0).migrated()).isEqualTo(300);
         assertThat(sightings.get()).as("times the watcher saw messages queued").isGreaterThan(10);
         assertThat(deepest.get()).isBetween(1L, 30L + 10L);
+    }
+
+    @Test
+    void aBacklogBoundBelowOneIsRefusedAtStartNamingTheSetting() {
+        // given the bound set to 0 (the extract could never send a page); when Splice starts; then it refuses
+        assertThatThrownBy(() -> SpliceUnderTest.start(workDir.resolve("second"), stack.source(), stack.ledger(), sandbox,
+                Map.of("splice.extract.max-queued", "0")))
+                .hasStackTraceContaining("Property splice.extract.max-queued must be at least 1, was 0");
     }
 }
