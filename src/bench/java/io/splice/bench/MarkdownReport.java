@@ -161,7 +161,7 @@ final class MarkdownReport {
         line("- records/s: records ÷ the contender's own timing of its work — B1/B2: first query to last ledger insert; "
                 + "Splice: its `migrate` stage (from `splice_stage` in its ledger: extract, queue, send, ledger, until every record has an outcome). "
                 + "`wall s` is the whole process, JVM start to exit (Splice: Camel, broker, Flyway start-up and shutdown too).");
-        line("- Splice: `java -jar target/splice.jar run --config DIR` with a one-entity definition (table form, keyset on `id`, group `grp`, "
+        line("- Splice: `java @config/jvm.options -jar target/splice.jar run --config DIR` (the Dockerfile's start; see the machine table) with a one-entity definition (table form, keyset on `id`, group `grp`, "
                 + "`concurrency: " + o.consumers() + "`, 5 mapped fields, typed), PostgreSQL source and ledger (a new ledger database per run), "
                 + "the embedded persistent Artemis (NIO journal under the run's work dir), bundled defaults except `splice.load.rate`, "
                 + "`splice.target.rate` (10⁶/s: off) and `splice.extract.pages-per-second` (10⁵: off); page size " + o.pageSize() + ".");

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Splice end to end as a user runs it: {@code java -jar target/splice.jar run --config DIR} with a one-entity
+ * Splice end to end as a user runs it: {@code java @config/jvm.options -jar target/splice.jar run --config DIR} with a one-entity
  * definition, PostgreSQL source and ledger, the embedded persistent Artemis, against a sandbox in its own JVM.
  */
 final class SpliceContender {
