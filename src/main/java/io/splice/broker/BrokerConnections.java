@@ -19,10 +19,13 @@ import org.springframework.jms.connection.JmsTransactionManager;
  */
 public final class BrokerConnections implements AutoCloseable {
 
+    private static final long QUESTION_TIMEOUT_MILLIS = 5_000;
+
     private final EmbeddedBroker embedded;
     private final ActiveMQConnectionFactory consumers;
     private final CachingConnectionFactory producers;
     private final ActiveMQConnectionFactory producerTarget;
+    private final ActiveMQConnectionFactory questions;
 
     private BrokerConnections(EmbeddedBroker embedded, String url, Settings.Broker broker) {
         this.embedded = embedded;
@@ -31,6 +34,10 @@ public final class BrokerConnections implements AutoCloseable {
         this.producers = new CachingConnectionFactory(producerTarget);
         producers.setSessionCacheSize(8);
         producers.setCacheProducers(true);
+        // a question to the broker (queue depths) fails at once while the broker is away, and is asked again later
+        this.questions = factory(url, broker);
+        questions.setReconnectAttempts(0);
+        questions.setCallTimeout(QUESTION_TIMEOUT_MILLIS);
     }
 
     /** @param consumers consumers per migration queue (splice.&lt;entity&gt;) */
@@ -85,6 +92,11 @@ public final class BrokerConnections implements AutoCloseable {
         return consumers;
     }
 
+    /** For short questions on a kept connection (the management address): no reconnecting, calls time out. */
+    public ConnectionFactory questionConnectionFactory() {
+        return questions;
+    }
+
     public ConnectionFactory producerConnectionFactory() {
         return producers;
     }
@@ -102,6 +114,7 @@ public final class BrokerConnections implements AutoCloseable {
         producers.destroy();
         producerTarget.close();
         consumers.close();
+        questions.close();
         if (embedded != null) {
             embedded.close();
         }

@@ -24,7 +24,7 @@ public class PageSender {
     private static final long FIRST_PAUSE_MILLIS = 1_000;
     private static final long MAX_PAUSE_MILLIS = 10_000;
 
-    private static final long BACKLOG_PAUSE_MILLIS = 20;
+    private static final long BACKLOG_PAUSE_MILLIS = 50;
 
     private final CamelContext context;
     private final int retries;

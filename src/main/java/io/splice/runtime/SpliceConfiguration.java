@@ -131,8 +131,8 @@ public class SpliceConfiguration implements CamelConfiguration {
         registry.bind("jmsProducerConnectionFactory", broker.producerConnectionFactory());
         registry.bind("jmsPageTransaction", broker.pageTransactionPolicy());
         registry.bind("pageSender", new PageSender(context, Integer.parseInt(property(context, "splice.broker.send-retries")),
-                new QueueDepths(broker.consumerConnectionFactory(), migration.entities().stream()
-                        .map(entity -> queues.entity(entity.name())).toList(), BACKLOG_DEPTHS_MAX_AGE_MILLIS),
+                shutdown.register(new QueueDepths(broker.questionConnectionFactory(), migration.entities().stream()
+                        .map(entity -> queues.entity(entity.name())).toList(), BACKLOG_DEPTHS_MAX_AGE_MILLIS)),
                 queues, settings.extract().maxQueued()));
         // health checks, found in the registry by Camel's health check registry: /observe/health
         registry.bind("ledgerHealth", new DatabaseHealthCheck("ledger", ledgerDb));
@@ -198,9 +198,9 @@ public class SpliceConfiguration implements CamelConfiguration {
         registry.bind("deadLetterWorkbench", workbench);
         EntityControls controls = new EntityControls(context, migration, rates);
         registry.bind("entityControls", controls);
-        QueueDepths queueDepths = new QueueDepths(broker.consumerConnectionFactory(), migration.entities().stream()
+        QueueDepths queueDepths = shutdown.register(new QueueDepths(broker.questionConnectionFactory(), migration.entities().stream()
                 .flatMap(entity -> Stream.of(queues.entity(entity.name()), queues.deadLetters(entity.name()))).toList(),
-                QUEUE_DEPTHS_MAX_AGE_MILLIS);
+                QUEUE_DEPTHS_MAX_AGE_MILLIS));
         // an MBean beside Camel's own, for Hawtio and JConsole (when JMX is on)
         context.addStartupListener((started, alreadyStarted) -> {
             MeterRegistry meters = started.getRegistry().findSingleByType(MeterRegistry.class);
