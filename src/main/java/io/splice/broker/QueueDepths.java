@@ -137,7 +137,15 @@ public class QueueDepths implements AutoCloseable {
                     ? ((Number) JMSManagementHelper.getResult(reply)).longValue() : 0L;
         }
 
+        // the temporary queue first, and synchronously: after a close, the broker removes it in the background, and
+        // a broker stopped just after (the embedded one, at shutdown) logged the failed removal as an error
         void close() {
+            try {
+                replies.close();
+                replyTo.delete();
+            } catch (JMSException | RuntimeException e) {
+                LOG.debug("Removing the queue depths' reply queue: {}", e.toString());
+            }
             try {
                 connection.close();
             } catch (JMSException e) {
