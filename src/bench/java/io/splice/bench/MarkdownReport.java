@@ -120,6 +120,23 @@ final class MarkdownReport {
         line("");
         contenderTable(Scenarios.MEMORY);
         line("");
+        if (!r.nativeMemory.isEmpty()) {
+            line("Where each run's memory was at exit, from the JVM's Native Memory Tracking (committed MB; the runs above"
+                    + " have `" + String.join(" ", NativeMemory.JVM_OPTIONS) + "`; the tracking itself takes ~7 MB, the same at every size). Committed is not resident (a"
+                    + " committed page counts in RSS once touched), and RSS also holds what the JVM does not track (native"
+                    + " code outside it, the free space in glibc's malloc arenas).");
+            line("");
+            line("| run | total | " + String.join(" | ", NativeMemory.SHOWN) + " | other |");
+            line("|---|---:|" + "---:|".repeat(NativeMemory.SHOWN.size()) + "---:|");
+            r.nativeMemory.forEach((run, nmt) -> line("| " + run + " | " + mb(nmt.totalMb()) + " | "
+                    + String.join(" | ", NativeMemory.SHOWN.stream().map(c -> mb(nmt.shown(c))).toList()) + " | "
+                    + mb(nmt.other()) + " |"));
+            line("");
+        }
+    }
+
+    private static String mb(double value) {
+        return String.format("%.0f", value);
     }
 
     private void throttle() {

@@ -14,6 +14,8 @@ final class Results {
     JfrSummary profile;
     JfrWaits profileWaits;
     Measurement profiledRun;
+    /** The memory scenario's runs: Native Memory Tracking's summary at exit, by contender label */
+    final Map<String, NativeMemory> nativeMemory = new LinkedHashMap<>();
     final List<String> notes = new ArrayList<>();
 
     void add(String scenario, Measurement measurement) {

@@ -70,8 +70,16 @@ final class Scenarios {
     private void memory() throws Exception {
         for (int i = 0; i < options.memoryRepeats(); i++) {
             for (long size : options.memorySizes()) {
-                Measurement m = splice.run(size, 0, SpliceContender.Rates.off(), false, false, false).run();
-                results.add(MEMORY, new Measurement("Splice " + size, m.records(), m.seconds(), m.process(), m.sandbox(), m.machineBusy()));
+                // with Native Memory Tracking (a few MB of its own, the same at every size): what the RSS is made of
+                SpliceContender.Result run = splice.run(size, 0, SpliceContender.Rates.off(), false, false, false,
+                        NativeMemory.JVM_OPTIONS);
+                Measurement m = run.run();
+                String label = "Splice " + size;
+                results.add(MEMORY, new Measurement(label, m.records(), m.seconds(), m.process(), m.sandbox(), m.machineBusy()));
+                NativeMemory nmt = NativeMemory.parse(run.log());
+                if (nmt != null) {
+                    results.nativeMemory.put(label + (options.memoryRepeats() > 1 ? " (run " + (i + 1) + ")" : ""), nmt);
+                }
             }
         }
         if (options.memoryHeap() != null) {

@@ -28,7 +28,7 @@ final class SpliceContender {
     }
 
     /** A first run, and (optionally) the re-run of the same source with the same ledger: everything skipped. */
-    record Result(Measurement run, Measurement rerun, long[] arrivals, Path jfr) {
+    record Result(Measurement run, Measurement rerun, long[] arrivals, Path jfr, Path log) {
     }
 
     private static final String DEFINITION = """
@@ -85,7 +85,7 @@ final class SpliceContender {
             }
             ChildProcess.Usage sandboxUsage = sandbox.stop();
             first = new Measurement(first.contender(), first.records(), first.seconds(), first.process(), sandboxUsage, first.machineBusy());
-            return new Result(first, second, times, profile ? jfr : null);
+            return new Result(first, second, times, profile ? jfr : null, context.logDir().resolve(runName + ".out"));
         } finally {
             context.databases().drop(ledgerUrl);
         }
