@@ -95,6 +95,9 @@ class ManagementEndpointsTest {
         assertThat(metrics).containsPattern("splice_target_seconds_count\\{[^}]*entity=\"addresses\"[^}]*status=\"2xx\"[^}]*} [1-9]");
         assertThat(metrics).containsPattern("splice_target_seconds_bucket\\{");
         assertThat(metrics).containsPattern("splice_throttle_wait_seconds_count\\{[^}]*entity=\"addresses\"[^}]*} [1-9]");
+        // Camel's timers per route (the load route saw every record); none for the whole context on top (issue 7)
+        assertThat(metrics).containsPattern("camel_route_policy_seconds_count\\{[^}]*routeId=\"load-addresses\"[^}]*} [1-9]");
+        assertThat(metrics).doesNotContain("eventType=\"context\"");
     }
 
     @Test
