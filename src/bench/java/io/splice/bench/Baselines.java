@@ -49,6 +49,12 @@ final class Baselines {
             double busy = MachineCpu.now().busySince(before);
             String[] result = child.lastLine("RESULT ").split(" ");
             long records = Long.parseLong(result[0]);
+            // the contenders that POST say how many requests they sent again (the source read sends none)
+            long resent = sandbox == null ? 0 : Long.parseLong(child.lastLine("RESENT "));
+            if (resent > 0) {
+                // counted once each all the same (Idempotency-Key); said, because it costs the contender time
+                System.out.printf("[bench] %s sent %d requests again after a failed connection (BenchHttp)%n", name, resent);
+            }
             if (records != expected) {
                 throw new IllegalStateException(name + " moved " + records + " of " + expected + "; see " + child.outputFile());
             }

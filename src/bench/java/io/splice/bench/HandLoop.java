@@ -13,9 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,19 +55,16 @@ public final class HandLoop {
         int threads = Integer.parseInt(args[4]);
         int groups = Integer.parseInt(args[5]);
         long started = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<?>> workers = new ArrayList<>();
+        List<Callable<Void>> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             List<Integer> owned = new ArrayList<>();
             for (int g = t; g < groups; g += threads) {
                 owned.add(g);
             }
-            workers.add(pool.submit(() -> loop.migrate(threads == 1 ? null : owned)));
+            workers.add(() -> loop.migrate(threads == 1 ? null : owned));
         }
-        for (Future<?> worker : workers) {
-            worker.get();
-        }
-        pool.shutdown();
+        Workers.runAll(workers);
+        System.out.println(BenchHttp.resentLine());
         System.out.println("RESULT " + loop.records.get() + " " + (System.nanoTime() - started) / 1e9);
     }
 
@@ -120,7 +115,7 @@ public final class HandLoop {
         HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").header("Idempotency-Key", "bench:items:" + id)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = BenchHttp.send(http, request);
         boolean created = response.statusCode() / 100 == 2;
         record.setString(1, String.valueOf(id));
         record.setString(2, created ? "MIGRATED" : "FAILED");

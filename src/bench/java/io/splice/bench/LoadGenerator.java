@@ -7,9 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -26,10 +24,9 @@ public final class LoadGenerator {
         AtomicLong next = new AtomicLong();
         AtomicLong accepted = new AtomicLong();
         long started = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<?>> workers = new ArrayList<>();
+        List<Callable<Void>> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            workers.add(pool.submit(() -> {
+            workers.add(() -> {
                 long id;
                 while ((id = next.incrementAndGet()) <= requests) {
                     String body = "{\"legacyId\":" + id + ",\"groupId\":" + (id % 64) + ",\"name\":\"item-" + id
@@ -37,17 +34,15 @@ public final class LoadGenerator {
                     HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
                             .header("Content-Type", "application/json").header("Idempotency-Key", "load:" + id)
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                    if (http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() / 100 == 2) {
+                    if (BenchHttp.send(http, request).statusCode() / 100 == 2) {
                         accepted.incrementAndGet();
                     }
                 }
                 return null;
-            }));
+            });
         }
-        for (Future<?> worker : workers) {
-            worker.get();
-        }
-        pool.shutdown();
+        Workers.runAll(workers);
+        System.out.println(BenchHttp.resentLine());
         System.out.println("RESULT " + accepted.get() + " " + (System.nanoTime() - started) / 1e9);
     }
 }
