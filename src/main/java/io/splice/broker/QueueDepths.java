@@ -34,7 +34,7 @@ public class QueueDepths implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueueDepths.class);
     private static final String MANAGEMENT_ADDRESS = "activemq.management";
-    static final long REPLY_TIMEOUT_MILLIS = 5_000;
+    private static final long REPLY_TIMEOUT_MILLIS = 5_000;
 
     private final ConnectionFactory broker;
     private final List<String> queues;
