@@ -33,7 +33,7 @@ public class PageSender {
     private final long maxQueued;
     private volatile ProducerTemplate producer;
 
-    /** @param depths the entities' queues, asked afresh before every page */
+    /** @param depths the broker's queue depths; the entity's is asked afresh before every page */
     public PageSender(CamelContext context, int retries, QueueDepths depths, Queues queues, long maxQueued) {
         this.context = context;
         this.retries = retries;
@@ -68,7 +68,7 @@ public class PageSender {
 
     // -1: the broker cannot be asked just now; then the page goes out, and its send deals with the broker's absence
     private void awaitRoom(String queue) throws InterruptedException {
-        while (depths.depth(queue) > maxQueued && context.isStarted() && !context.isStopping()) {
+        while (depths.currentDepth(queue) > maxQueued && context.isStarted() && !context.isStopping()) {
             Thread.sleep(BACKLOG_PAUSE_MILLIS);
         }
     }

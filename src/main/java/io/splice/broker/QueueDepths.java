@@ -58,13 +58,21 @@ public class QueueDepths implements AutoCloseable {
     public synchronized long depth(String queue) {
         long now = System.currentTimeMillis();
         if (now - askedAt >= maxAgeMillis) {
-            last = ask();
+            last = ask(queues);
             askedAt = now;
         }
         return last.getOrDefault(queue, -1L);
     }
 
-    private Map<String, Long> ask() {
+    /**
+     * The queue's depth asked now, for this queue alone, and not kept: what the extract needs before a page (a kept
+     * answer would let it send several pages on one look, and the other queues are not its business).
+     */
+    public synchronized long currentDepth(String queue) {
+        return ask(List.of(queue)).getOrDefault(queue, -1L);
+    }
+
+    private Map<String, Long> ask(List<String> asked) {
         if (closed) {
             return Map.of();
         }
@@ -73,7 +81,7 @@ public class QueueDepths implements AutoCloseable {
                 asker = new Asker(broker.createConnection());
             }
             Map<String, Long> depths = new LinkedHashMap<>();
-            for (String queue : queues) {
+            for (String queue : asked) {
                 depths.put(queue, asker.messageCount(queue));
             }
             return depths;

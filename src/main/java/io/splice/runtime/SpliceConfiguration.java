@@ -96,8 +96,6 @@ public class SpliceConfiguration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(SpliceConfiguration.class);
     private static final long PARENT_CACHE_SIZE = 500_000;
     private static final long QUEUE_DEPTHS_MAX_AGE_MILLIS = 2_000;
-    // the extract asks before every page: an answer kept for later would let it send several pages on one look
-    private static final long BACKLOG_DEPTHS_MAX_AGE_MILLIS = 0;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -130,10 +128,12 @@ public class SpliceConfiguration implements CamelConfiguration {
         registry.bind("jmsConsumerConnectionFactory", broker.consumerConnectionFactory());
         registry.bind("jmsProducerConnectionFactory", broker.producerConnectionFactory());
         registry.bind("jmsPageTransaction", broker.pageTransactionPolicy());
+        // one connection for every question about queue depths: the metrics' (kept 2 s) and the extract's (asked afresh)
+        QueueDepths queueDepths = shutdown.register(new QueueDepths(broker.questionConnectionFactory(), migration.entities().stream()
+                .flatMap(entity -> Stream.of(queues.entity(entity.name()), queues.deadLetters(entity.name()))).toList(),
+                QUEUE_DEPTHS_MAX_AGE_MILLIS));
         registry.bind("pageSender", new PageSender(context, Integer.parseInt(property(context, "splice.broker.send-retries")),
-                shutdown.register(new QueueDepths(broker.questionConnectionFactory(), migration.entities().stream()
-                        .map(entity -> queues.entity(entity.name())).toList(), BACKLOG_DEPTHS_MAX_AGE_MILLIS)),
-                queues, settings.extract().maxQueued()));
+                queueDepths, queues, settings.extract().maxQueued()));
         // health checks, found in the registry by Camel's health check registry: /observe/health
         registry.bind("ledgerHealth", new DatabaseHealthCheck("ledger", ledgerDb));
         registry.bind("sourceHealth", new DatabaseHealthCheck("source", source));
@@ -198,9 +198,6 @@ public class SpliceConfiguration implements CamelConfiguration {
         registry.bind("deadLetterWorkbench", workbench);
         EntityControls controls = new EntityControls(context, migration, rates);
         registry.bind("entityControls", controls);
-        QueueDepths queueDepths = shutdown.register(new QueueDepths(broker.questionConnectionFactory(), migration.entities().stream()
-                .flatMap(entity -> Stream.of(queues.entity(entity.name()), queues.deadLetters(entity.name()))).toList(),
-                QUEUE_DEPTHS_MAX_AGE_MILLIS));
         // an MBean beside Camel's own, for Hawtio and JConsole (when JMX is on)
         context.addStartupListener((started, alreadyStarted) -> {
             MeterRegistry meters = started.getRegistry().findSingleByType(MeterRegistry.class);
