@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import io.splice.management.ManagementUsers;
 import io.splice.report.CompletedRun;
 import io.splice.runtime.SpliceRuntime;
 import io.splice.sample.SampleDataGenerator;
@@ -104,21 +105,23 @@ public class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * The demo's management endpoints (health, metrics, Jolokia) on a free local port, for a user whose random password
-     * is in a file of the work dir (never printed, never logged).
+     * The demo's management endpoints (health, metrics, Jolokia, /api) on a free local port, for an operator whose
+     * random password is in a file of the work dir only its owner may read (never printed, never logged); the users
+     * file holds its BCrypt hash.
      */
     private Map<String, String> managementUser() throws IOException {
         Path users = workDir.resolve("management-users.properties");
-        if (!Files.exists(users)) {
-            String password = java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(12));
-            Files.writeString(users, "user.ops=" + password + ",admin\n");
-        }
+        Path passwordFile = workDir.resolve("management-password.txt");
+        String password = java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(12));
+        ManagementUsers.writeOwnerOnly(passwordFile, password + "\n");
+        ManagementUsers.writeOwnerOnly(users, "user.ops=" + ManagementUsers.hash(password) + ",operator\n");
         int port;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         System.out.printf("Management endpoints: http://127.0.0.1:%d/observe/health, /observe/metrics, /observe/jolokia "
-                + "while the demo runs (user ops, password in %s)%n", port, users);
+                + "and the operator API http://127.0.0.1:%d/api/runs while the demo runs (user ops, password in %s)%n", port, port,
+                passwordFile);
         return Map.of("splice.management.users-file", users.toAbsolutePath().toString(),
                 "camel.management.port", String.valueOf(port));
     }

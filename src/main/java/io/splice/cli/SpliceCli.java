@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "splice", mixinStandardHelpOptions = true, version = "Splice 0.1.0",
         description = "Moves a legacy relational database into a new system through its HTTP API.",
         subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, StatusCommand.class, ReportCommand.class,
-                ValidateCommand.class, SandboxCommand.class,
+                ValidateCommand.class, SandboxCommand.class, HashPasswordCommand.class,
                 GenerateCommand.class})
 public class SpliceCli implements Runnable {
 

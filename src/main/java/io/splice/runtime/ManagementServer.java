@@ -1,17 +1,21 @@
 package io.splice.runtime;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.splice.management.GuardedHttpServerFactory;
+import io.splice.management.ManagementUsers;
+import io.splice.management.RoleAwareJolokia;
+import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The management HTTP server (health, Prometheus metrics, Jolokia for Hawtio) runs only behind authentication: with a
- * users file ({@code splice.management.users-file}, Vert.x property-file format {@code user.<name>=<password>,<role>})
- * it is on, every request needs a user of that file; without one it is off — never open to anonymous callers.
+ * The management HTTP server (health, Prometheus metrics, Jolokia for Hawtio, the operator API) runs only behind
+ * Splice's guard: with a users file ({@code splice.management.users-file}: {@code user.<name>=<bcrypt hash>,<role>})
+ * it is on and every request needs a user of that file and the role its path needs; without one it is off - never
+ * open to anonymous callers.
  */
 final class ManagementServer {
 
@@ -21,28 +25,27 @@ final class ManagementServer {
     private ManagementServer() {
     }
 
-    /** The camel.management.* properties that follow from the users file (or its absence). */
-    static Map<String, String> configure(String usersFile) {
+    /** Binds the guard and Jolokia's per-role policies, and sets the camel.* properties that follow from the file. */
+    static void configure(Main main, String usersFile) {
         Map<String, String> properties = new LinkedHashMap<>();
         if (usersFile.isEmpty()) {
-            LOG.info("Management endpoints (health, metrics, Jolokia) are off: set {} to turn them on", USERS_FILE);
+            LOG.info("Management endpoints (health, metrics, Jolokia, /api) are off: set {} to turn them on", USERS_FILE);
             properties.put("camel.management.enabled", "false");
             properties.put("camel.server.enabled", "false");
             properties.put("splice.api.enabled", "false");
-            return properties;
+        } else {
+            // checked now: a users file others may read, or with a password in clear, stops Splice before it starts
+            ManagementUsers users = ManagementUsers.read(Path.of(usersFile));
+            main.bind("spliceHttpServers", new GuardedHttpServerFactory(users));
+            main.bind(RoleAwareJolokia.NAME, new RoleAwareJolokia());
+            properties.put("camel.management.enabled", "true");
+            // the operator API (/api) shares the management port and its users
+            properties.put("camel.server.enabled", "true");
+            properties.put("splice.api.enabled", "true");
         }
-        if (!Files.isReadable(Path.of(usersFile))) {
-            throw new IllegalArgumentException("Property " + USERS_FILE + " names " + usersFile
-                    + ", which cannot be read: the management endpoints need their users");
-        }
-        properties.put("camel.management.enabled", "true");
-        properties.put("camel.management.authenticationEnabled", "true");
-        properties.put("camel.management.basicPropertiesFile", usersFile);
-        // the operator API (/api) shares the management port and its users
-        properties.put("camel.server.enabled", "true");
-        properties.put("camel.server.authenticationEnabled", "true");
-        properties.put("camel.server.basicPropertiesFile", usersFile);
-        properties.put("splice.api.enabled", "true");
-        return properties;
+        // Camel's own Basic authentication knows neither hashed passwords nor roles: the guard replaces it
+        properties.put("camel.management.authenticationEnabled", "false");
+        properties.put("camel.server.authenticationEnabled", "false");
+        properties.forEach(main::addOverrideProperty);
     }
 }

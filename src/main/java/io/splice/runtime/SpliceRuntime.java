@@ -36,8 +36,7 @@ public final class SpliceRuntime implements AutoCloseable {
         main.configure().addConfiguration(SpliceConfiguration.class);
         main.addMainListener(new EntityRoutes());
         main.setPropertyPlaceholderLocations(SpliceProperties.locations(propertyFiles));
-        ManagementServer.configure(SpliceProperties.value(propertyFiles, overrides, ManagementServer.USERS_FILE))
-                .forEach(main::addOverrideProperty);
+        ManagementServer.configure(main, SpliceProperties.value(propertyFiles, overrides, ManagementServer.USERS_FILE));
         overrides.forEach(main::addOverrideProperty);
         main.start();
         return new SpliceRuntime(main);

@@ -19,6 +19,7 @@ import io.splice.sample.SampleDataGenerator;
 import io.splice.sandbox.FaultSettings;
 import io.splice.sandbox.SandboxOptions;
 import io.splice.sandbox.SandboxTarget;
+import io.splice.testing.ManagementUsersFile;
 import io.splice.testing.DeadLetters;
 import io.splice.testing.SpliceUnderTest;
 import io.splice.testing.TestStack;
@@ -52,7 +53,7 @@ class DeadLetterWorkbenchTest {
         // a run against a target that answered a quarter of its requests 503, with no retries left to ride it out
         stack = TestStack.create();
         new SampleDataGenerator(9, 0.2).generate(stack.source().dataSource());
-        Path users = Files.writeString(workDir.resolve("users.properties"), "user.ops=dl-ops-pw,admin\n");
+        Path users = ManagementUsersFile.write(workDir, "dl-ops-pw");
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();

@@ -19,6 +19,7 @@ import io.splice.sample.SampleDataGenerator;
 import io.splice.sandbox.FaultSettings;
 import io.splice.sandbox.SandboxOptions;
 import io.splice.sandbox.SandboxTarget;
+import io.splice.testing.ManagementUsersFile;
 import io.splice.testing.DeadLetters;
 import io.splice.testing.SpliceUnderTest;
 import io.splice.testing.TestStack;
@@ -49,7 +50,7 @@ class ManagementEndpointsTest {
     void given() throws Exception {
         stack = TestStack.create();
         new SampleDataGenerator(5, 0.1).generate(stack.source().dataSource());
-        Path users = Files.writeString(workDir.resolve("users.properties"), "user.ops=s3cret-ops-pw,admin\n");
+        Path users = ManagementUsersFile.write(workDir);
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();

@@ -35,6 +35,7 @@ import io.splice.sandbox.FaultSettings;
 import io.splice.sandbox.SandboxOptions;
 import io.splice.sandbox.SandboxTarget;
 import io.splice.sandbox.StoredRecord;
+import io.splice.testing.ManagementUsersFile;
 import io.splice.testing.SpliceUnderTest;
 import io.splice.testing.TestDatabase;
 import io.splice.testing.TestStack;
@@ -77,7 +78,7 @@ class SecurityTest {
         String token = secret("token");
         String opsPassword = secret("opspw");
         List<String> secrets = List.of(sourcePassword, ledgerPassword, token, opsPassword);
-        Path users = Files.writeString(workDir.resolve("users.properties"), "user.ops=" + opsPassword + ",admin\n");
+        Path users = ManagementUsersFile.write(workDir, opsPassword);
         new SampleDataGenerator(17, 0.2).generate(stack.source().dataSource());
         int port = freePort();
         // a target that needs the token, and refuses so often that retries are logged and some are exhausted
