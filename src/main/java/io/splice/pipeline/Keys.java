@@ -59,6 +59,8 @@ public final class Keys {
     public static final String RELEASED_COUNT = "spliceReleasedCount";
     // set on a replay's exchange: the entity whose FAILED records are re-read
     public static final String REPLAY_ENTITY = "spliceReplayEntity";
+    // set on a replay's exchange by the operator API: the only keys it re-reads (a Set; absent: every FAILED record)
+    public static final String REPLAY_KEYS = "spliceReplayKeys";
     // set on an extract's page: the keys of FAILED records it queues again, whose dead letters are then retired
     public static final String REQUEUED_FAILURES = "spliceRequeuedFailures";
 
