@@ -41,10 +41,14 @@ public class DeadLetterQueue {
      */
     public void retireRequeued(Exchange exchange) throws JMSException {
         List<?> keys = exchange.getProperty(Keys.REQUEUED_FAILURES, List.class);
+        Long requeuedAt = exchange.getProperty(Keys.REQUEUED_AT, Long.class);
         exchange.removeProperty(Keys.REQUEUED_FAILURES);
+        exchange.removeProperty(Keys.REQUEUED_AT);
         if (keys != null && !keys.isEmpty()) {
-            remove(exchange.getProperty(Keys.TENANT, String.class), exchange.getProperty(Keys.ENTITY, String.class),
-                    keys.stream().map(String::valueOf).toList());
+            // the page is on the broker already: a record that failed again since has a new dead letter, which stays
+            removeWrittenBefore(exchange.getProperty(Keys.TENANT, String.class),
+                    exchange.getProperty(Keys.ENTITY, String.class), keys.stream().map(String::valueOf).toList(),
+                    requeuedAt == null ? Long.MAX_VALUE : requeuedAt);
         }
     }
 
@@ -75,13 +79,20 @@ public class DeadLetterQueue {
 
     /** @return how many dead letters were removed */
     public int remove(String tenant, String entity, Collection<String> sourceKeys) throws JMSException {
+        return removeWrittenBefore(tenant, entity, sourceKeys, Long.MAX_VALUE);
+    }
+
+    /** @param before epoch millis: only dead letters sent at or before then (JMSTimestamp) */
+    private int removeWrittenBefore(String tenant, String entity, Collection<String> sourceKeys, long before)
+            throws JMSException {
         int removed = 0;
         try (Connection connection = broker.createConnection()) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             List<String> keys = new ArrayList<>(sourceKeys);
             for (int from = 0; from < keys.size(); from += KEYS_PER_SELECTOR) {
-                String selector = "SpliceTenant = " + quoted(tenant) + " AND SpliceSourceKey IN ("
+                String selector = "JMSTimestamp <= " + before + " AND SpliceTenant = " + quoted(tenant)
+                        + " AND SpliceSourceKey IN ("
                         + keys.subList(from, Math.min(keys.size(), from + KEYS_PER_SELECTOR)).stream()
                         .map(DeadLetterQueue::quoted).collect(Collectors.joining(", ")) + ")";
                 try (MessageConsumer consumer = session.createConsumer(session.createQueue(queues.deadLetters(entity)), selector)) {

@@ -63,6 +63,9 @@ public final class Keys {
     public static final String REPLAY_KEYS = "spliceReplayKeys";
     // set on an extract's page: the keys of FAILED records it queues again, whose dead letters are then retired
     public static final String REQUEUED_FAILURES = "spliceRequeuedFailures";
+    // when they were queued again: only dead letters written before then are retired (a record that fails again at
+    // once has a new dead letter before the page's old ones are retired)
+    public static final String REQUEUED_AT = "spliceRequeuedAt";
 
     // headers a source query binds with :#name (documented for definition authors), and that drive the loop
     public static final String LAST_KEY = "lastKey";

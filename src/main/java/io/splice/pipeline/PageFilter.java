@@ -87,6 +87,7 @@ public class PageFilter {
             // FAILED records sent again (a replay, or a run after one) get a new outcome: their old dead letter goes
             exchange.setProperty(Keys.REQUEUED_FAILURES, groups.keySet().stream()
                     .filter(key -> "FAILED".equals(finished.get(key))).toList());
+            exchange.setProperty(Keys.REQUEUED_AT, System.currentTimeMillis());
             // known to the ledger before (QUEUED, FAILED, BLOCKED: released meanwhile?): another message of theirs may
             // exist, so their consumers ask the ledger again; only records new to it skip that
             exchange.setProperty(Keys.RECHECK_KEYS, groups.keySet().stream().filter(finished::containsKey)
