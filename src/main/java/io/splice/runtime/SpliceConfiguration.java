@@ -213,6 +213,10 @@ public class SpliceConfiguration implements CamelConfiguration {
         });
         // the operator API: requests read strictly (ApiRequests), runs and entities, dead letters
         ApiRequests apiRequests = new ApiRequests();
+        if (Boolean.parseBoolean(property(context, "splice.api.enabled"))) {
+            // the OpenAPI document's route needs the HTTP server, which runs only with the API
+            context.getRestConfiguration().setApiContextPath("/api/openapi.json");
+        }
         OperatorQueries operatorQueries = new OperatorQueries(ledgerDb);
         registry.bind("operatorApi", new OperatorApi(context, migration, plan.definition(), operatorQueries, reports,
                 controls, apiRequests));
