@@ -1,26 +1,27 @@
 package io.splice.api;
 
-import java.util.Map;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The API's error answer: {"error": status, "reason": what is wrong}; internal errors say only their class. */
+/** The API's error answer: {"status", "message"}; an unexpected error says only its class (the log has the rest). */
 public class ApiErrors {
 
-    private final ObjectMapper json;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
-    public ApiErrors(ObjectMapper json) {
-        this.json = json;
-    }
-
-    public String answer(Exchange exchange) throws JsonProcessingException {
+    public Answers.Error answer(Exchange exchange) {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         if (error instanceof ApiException api) {
-            return json.writeValueAsString(Map.of("error", api.status(), "reason", api.getMessage()));
+            return new Answers.Error(api.status(), api.getMessage());
         }
-        return json.writeValueAsString(Map.of("error", 500, "reason",
-                error == null ? "unknown" : error.getClass().getSimpleName() + " (see Splice's log)"));
+        LOG.error("The operator API failed on {} {}", exchange.getMessage().getHeader(Exchange.HTTP_METHOD),
+                exchange.getMessage().getHeader(Exchange.HTTP_URI), error);
+        return new Answers.Error(500, (error == null ? "unknown error" : error.getClass().getSimpleName())
+                + " (see Splice's log)");
+    }
+
+    public int status(Exchange exchange) {
+        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        return error instanceof ApiException api ? api.status() : 500;
     }
 }

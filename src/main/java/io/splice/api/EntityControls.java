@@ -37,10 +37,11 @@ public class EntityControls {
         return current;
     }
 
-    @ManagedOperation(description = "Sets an entity's rate (requests per throttle period) for every tenant")
+    @ManagedOperation(description = "Sets an entity's rate (requests per throttle period, 1 to 10000) for every tenant")
     public void setRate(String entity, int rate) {
-        if (rate < 1) {
-            throw new IllegalArgumentException("rate must be a whole number above 0, was " + rate);
+        // the throttle holds a permit object per request of the period: an unbounded rate exhausts the heap
+        if (rate < 1 || rate > ApiLimits.MAX_RATE) {
+            throw new ApiException(400, "rate: must be a whole number from 1 to " + ApiLimits.MAX_RATE + ", was " + rate);
         }
         rates.override(entity, rate);
     }
@@ -56,10 +57,11 @@ public class EntityControls {
      * Sets the consumers of an entity's queue; message groups are rebalanced by the broker onto the new set, each
      * group still one consumer at a time.
      */
-    @ManagedOperation(description = "Sets the consumers of an entity's queue")
+    @ManagedOperation(description = "Sets the consumers of an entity's queue (1 to 64)")
     public void setConcurrency(String entity, int consumers) {
-        if (consumers < 1) {
-            throw new IllegalArgumentException("concurrency must be a whole number above 0, was " + consumers);
+        if (consumers < 1 || consumers > ApiLimits.MAX_CONCURRENCY) {
+            throw new ApiException(400, "concurrency: must be a whole number from 1 to " + ApiLimits.MAX_CONCURRENCY
+                    + ", was " + consumers);
         }
         DefaultMessageListenerContainer container = container(entity);
         if (consumers >= container.getConcurrentConsumers()) {

@@ -11,11 +11,15 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 
+import io.splice.ledger.Failure;
+import io.splice.ledger.RecordKey;
 import io.splice.pipeline.Keys;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 
 /**
- * DLQ.splice.&lt;entity&gt;: removes the dead letters of records that were replayed, re-read or discarded, so the queue
+ * DLQ.splice.&lt;entity&gt;, its one owner: {@link #label} gives every dead letter the same headers whoever writes it
+ * (a run, a replay, a release), and {@link #remove} removes the dead letters of records that were replayed, re-read or discarded, so the queue
  * holds only what still waits for an operator.
  */
 public class DeadLetterQueue {
@@ -37,22 +41,58 @@ public class DeadLetterQueue {
      */
     public void retireRequeued(Exchange exchange) throws JMSException {
         List<?> keys = exchange.getProperty(Keys.REQUEUED_FAILURES, List.class);
+        Long requeuedAt = exchange.getProperty(Keys.REQUEUED_AT, Long.class);
         exchange.removeProperty(Keys.REQUEUED_FAILURES);
+        exchange.removeProperty(Keys.REQUEUED_AT);
         if (keys != null && !keys.isEmpty()) {
-            remove(exchange.getProperty(Keys.TENANT, String.class), exchange.getProperty(Keys.ENTITY, String.class),
-                    keys.stream().map(String::valueOf).toList());
+            // the page is on the broker already: a record that failed again since has a new dead letter, which stays
+            removeWrittenBefore(exchange.getProperty(Keys.TENANT, String.class),
+                    exchange.getProperty(Keys.ENTITY, String.class), keys.stream().map(String::valueOf).toList(),
+                    requeuedAt == null ? Long.MAX_VALUE : requeuedAt);
+        }
+    }
+
+    /**
+     * The headers of a dead letter, and only these: whatever the message carried before (its JMS properties, a
+     * request's headers such as spliceTenant, which Camel's case-insensitive headers would otherwise send under
+     * that spelling instead of SpliceTenant) is dropped, so {@link #remove}'s selector finds every dead letter.
+     *
+     * @param key null for a message that cannot be attributed to a record
+     */
+    public static void label(Message message, String queue, RecordKey key, String runId, Failure failure) {
+        message.getHeaders().keySet().removeIf(name -> name.regionMatches(true, 0, "splice", 0, "splice".length()));
+        message.setHeader(Keys.JMS_DESTINATION, queue);
+        if (key != null) {
+            message.setHeader(Keys.JMS_TENANT, key.tenant());
+            message.setHeader(Keys.JMS_ENTITY, key.entity());
+            message.setHeader(Keys.JMS_SOURCE_KEY, key.sourceKey());
+        }
+        if (runId != null) {
+            message.setHeader(Keys.JMS_RUN_ID, runId);
+        }
+        message.setHeader(Keys.JMS_ERROR_CLASS, failure.errorClass());
+        message.setHeader(Keys.JMS_REASON, failure.reason());
+        if (failure.httpStatus() != null) {
+            message.setHeader(Keys.JMS_HTTP_STATUS, failure.httpStatus());
         }
     }
 
     /** @return how many dead letters were removed */
     public int remove(String tenant, String entity, Collection<String> sourceKeys) throws JMSException {
+        return removeWrittenBefore(tenant, entity, sourceKeys, Long.MAX_VALUE);
+    }
+
+    /** @param before epoch millis: only dead letters sent at or before then (JMSTimestamp) */
+    private int removeWrittenBefore(String tenant, String entity, Collection<String> sourceKeys, long before)
+            throws JMSException {
         int removed = 0;
         try (Connection connection = broker.createConnection()) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             List<String> keys = new ArrayList<>(sourceKeys);
             for (int from = 0; from < keys.size(); from += KEYS_PER_SELECTOR) {
-                String selector = "SpliceTenant = " + quoted(tenant) + " AND SpliceSourceKey IN ("
+                String selector = "JMSTimestamp <= " + before + " AND SpliceTenant = " + quoted(tenant)
+                        + " AND SpliceSourceKey IN ("
                         + keys.subList(from, Math.min(keys.size(), from + KEYS_PER_SELECTOR)).stream()
                         .map(DeadLetterQueue::quoted).collect(Collectors.joining(", ")) + ")";
                 try (MessageConsumer consumer = session.createConsumer(session.createQueue(queues.deadLetters(entity)), selector)) {

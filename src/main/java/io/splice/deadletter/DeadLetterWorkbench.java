@@ -2,8 +2,10 @@ package io.splice.deadletter;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,14 +22,16 @@ import io.splice.reference.References;
 import org.apache.camel.Exchange;
 
 /**
- * The operator's dead-letter work: FAILED records chosen by entity, fingerprint (reason) or source keys are
- * replayed as they were queued (their payload, through the current mapping), tried dry (what would be sent,
- * sending nothing), or discarded with a reason. Replayed and discarded records leave DLQ.splice.&lt;entity&gt;.
+ * The operator's dead-letter work. A selection (a fingerprint, source keys, or everything) is first {@link #choose
+ * chosen}: exactly the FAILED keys it names, at most {@link #MAX_SELECTED} in source-key order. A dry run, a replay
+ * and a discard all act on such a choice, so a dry run's keys are the keys the real operation touches. Replayed and
+ * discarded records leave DLQ.splice.&lt;entity&gt;: the ledger's FAILED records and the DLQ hold the same keys.
  */
 public class DeadLetterWorkbench {
 
-    public static final String SELECTION = "spliceDeadLetterSelection";
-    private static final int MAX_RECORDS = 100_000;
+    /** On a replay's exchange: the {@link Chosen} records. */
+    public static final String CHOSEN = "spliceDeadLetterChoice";
+    public static final int MAX_SELECTED = 10_000;
     private static final int SAMPLES = 20;
     private static final TypeReference<LinkedHashMap<String, Object>> ROW = new TypeReference<>() {
     };
@@ -47,15 +51,32 @@ public class DeadLetterWorkbench {
         this.json = json;
     }
 
-    /** What a replay would send, after the current mapping and references; nothing is sent or changed. */
-    public Map<String, Object> dryRun(Selection selection) throws Exception {
-        CompiledEntity entity = migration.entity(selection.entity());
-        CompiledTenant tenant = migration.tenant(selection.tenant());
+    /**
+     * The FAILED keys a selection names.
+     *
+     * @throws NoSuchElementException when the fingerprint (reason) has no FAILED record of the tenant and entity
+     */
+    public Chosen choose(Selection selection) {
+        if (selection.reason() != null
+                && ledger.failedKeys(selection.tenant(), selection.entity(), selection.reason(), List.of(), 1).isEmpty()) {
+            throw new NoSuchElementException("reason: no FAILED record of " + selection.entity() + " (tenant "
+                    + selection.tenant() + ") has the fingerprint '" + selection.reason() + "'");
+        }
+        List<String> keys = ledger.failedKeys(selection.tenant(), selection.entity(), selection.reason(),
+                selection.sourceKeys(), MAX_SELECTED + 1);
+        boolean more = keys.size() > MAX_SELECTED;
+        return new Chosen(selection.tenant(), selection.entity(), more ? keys.subList(0, MAX_SELECTED) : keys, more);
+    }
+
+    /** What a replay of the chosen records would send, after the current mapping and references; nothing changes. */
+    public Preview preview(Chosen chosen) throws Exception {
+        CompiledEntity entity = migration.entity(chosen.entity());
+        CompiledTenant tenant = migration.tenant(chosen.tenant());
         int send = 0;
         int fail = 0;
         int block = 0;
         List<Map<String, Object>> samples = new ArrayList<>();
-        for (FailedRecord failed : select(selection)) {
+        for (FailedRecord failed : ledger.failed(chosen.tenant(), chosen.entity(), chosen.sourceKeys())) {
             Map<String, Object> sample = new LinkedHashMap<>();
             sample.put("sourceKey", failed.record().sourceKey());
             sample.put("failedWith", failed.reason());
@@ -78,55 +99,82 @@ public class DeadLetterWorkbench {
                 samples.add(sample);
             }
         }
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("entity", entity.name());
-        report.put("tenant", tenant.name());
-        report.put("records", send + fail + block);
-        report.put("wouldSend", send);
-        report.put("wouldFailMapping", fail);
-        report.put("wouldBeBlocked", block);
-        report.put("samples", samples);
-        return report;
+        return new Preview(send, fail, block, samples);
     }
 
-    /** Replay: the selection's records QUEUED for the replay's run, to be sent as they were queued. */
+    /**
+     * Replay from the dead letters: the chosen records still FAILED are QUEUED for the replay's run (to be sent as
+     * they were queued) and their dead letters removed. The API's headers are dropped from the exchange, so the
+     * records' messages carry only their own.
+     */
     public List<BlockedRecord> requeue(Exchange exchange) throws Exception {
-        Selection selection = exchange.getMessage().getHeader(SELECTION, Selection.class);
+        Chosen chosen = exchange.getMessage().getHeader(CHOSEN, Chosen.class);
+        dropRequestHeaders(exchange);
         String runId = exchange.getProperty(Keys.RUN_ID, String.class);
         List<BlockedRecord> requeued = new ArrayList<>();
-        for (FailedRecord failed : select(selection)) {
+        for (FailedRecord failed : ledger.failed(chosen.tenant(), chosen.entity(), chosen.sourceKeys())) {
             if (ledger.requeue(failed.record(), runId)) {
                 requeued.add(failed.record());
             }
         }
-        queue.remove(selection.tenant(), selection.entity(), requeued.stream().map(BlockedRecord::sourceKey).toList());
+        queue.remove(chosen.tenant(), chosen.entity(), requeued.stream().map(BlockedRecord::sourceKey).toList());
         return requeued;
     }
 
-    /** Discard: the selection's records DISCARDED, with who-knows-why recorded, and out of the DLQ. */
-    public Map<String, Object> discard(Selection selection, String why) throws Exception {
-        if (why == null || why.isBlank()) {
-            throw new IllegalArgumentException("a discard needs a reason (why): it is recorded in the ledger");
+    /**
+     * Replay from the source: only the chosen keys are sent again (the extract reads the entity, and keeps the FAILED
+     * records among them; see PageFilter).
+     */
+    public void chooseFromSource(Exchange exchange) {
+        Chosen chosen = exchange.getMessage().getHeader(CHOSEN, Chosen.class);
+        if (chosen != null) {
+            // without a choice (the CLI's replay), every FAILED record of the entity is re-read
+            dropRequestHeaders(exchange);
+            exchange.setProperty(Keys.REPLAY_KEYS, new LinkedHashSet<>(chosen.sourceKeys()));
         }
+    }
+
+    /** Discard: the chosen records still FAILED become DISCARDED with why recorded, and leave the DLQ. */
+    public Discarded discard(Chosen chosen, String why) throws Exception {
         List<String> discarded = new ArrayList<>();
-        for (FailedRecord failed : select(selection)) {
-            if (ledger.discard(failed.record(), "discarded by an operator: " + why)) {
-                discarded.add(failed.record().sourceKey());
+        for (String key : chosen.sourceKeys()) {
+            if (ledger.discard(chosen.tenant(), chosen.entity(), key, "discarded by an operator: " + why)) {
+                discarded.add(key);
             }
         }
-        int letters = queue.remove(selection.tenant(), selection.entity(), discarded);
-        return Map.of("entity", selection.entity(), "tenant", selection.tenant(), "discarded", discarded.size(),
-                "deadLettersRemoved", letters);
+        return new Discarded(discarded, queue.remove(chosen.tenant(), chosen.entity(), discarded));
     }
 
-    private List<FailedRecord> select(Selection selection) {
-        return ledger.failed(selection.tenant(), selection.entity(), selection.reason(), selection.sourceKeys(), MAX_RECORDS);
+    private static void dropRequestHeaders(Exchange exchange) {
+        exchange.getMessage().removeHeader(CHOSEN);
+        exchange.getMessage().removeHeader(Keys.TENANT_HEADER);
+        exchange.getMessage().removeHeader(Keys.REPLAY_ENTITY);
     }
 
-    /** Which FAILED records: of a tenant and entity, optionally one fingerprint's reason, optionally some keys. */
-    public record Selection(String tenant, String entity, String reason, List<String> sourceKeys) {
+    /**
+     * Which FAILED records: of a tenant and entity, one fingerprint's reason and/or some keys; or, with {@code all},
+     * every one (reason null, keys empty).
+     */
+    public record Selection(String tenant, String entity, String reason, List<String> sourceKeys, boolean all) {
         public Selection {
             sourceKeys = sourceKeys == null ? List.of() : List.copyOf(sourceKeys);
+            if (!all && reason == null && sourceKeys.isEmpty()) {
+                throw new IllegalArgumentException("a selection needs a reason, sourceKeys, or all: true");
+            }
         }
+    }
+
+    /** Exactly the keys a selection named (at most MAX_SELECTED; more says whether others matched beyond them). */
+    public record Chosen(String tenant, String entity, List<String> sourceKeys, boolean more) {
+        public Chosen {
+            sourceKeys = List.copyOf(sourceKeys);
+        }
+    }
+
+    /** A dry run's outcome per record: sent, failed by the mapping, or blocked by a missing parent. */
+    public record Preview(int wouldSend, int wouldFailMapping, int wouldBeBlocked, List<Map<String, Object>> samples) {
+    }
+
+    public record Discarded(List<String> sourceKeys, int deadLettersRemoved) {
     }
 }

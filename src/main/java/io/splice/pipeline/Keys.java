@@ -59,8 +59,13 @@ public final class Keys {
     public static final String RELEASED_COUNT = "spliceReleasedCount";
     // set on a replay's exchange: the entity whose FAILED records are re-read
     public static final String REPLAY_ENTITY = "spliceReplayEntity";
+    // set on a replay's exchange by the operator API: the only keys it re-reads (a Set; absent: every FAILED record)
+    public static final String REPLAY_KEYS = "spliceReplayKeys";
     // set on an extract's page: the keys of FAILED records it queues again, whose dead letters are then retired
     public static final String REQUEUED_FAILURES = "spliceRequeuedFailures";
+    // when they were queued again: only dead letters written before then are retired (a record that fails again at
+    // once has a new dead letter before the page's old ones are retired)
+    public static final String REQUEUED_AT = "spliceRequeuedAt";
 
     // headers a source query binds with :#name (documented for definition authors), and that drive the loop
     public static final String LAST_KEY = "lastKey";

@@ -1,5 +1,6 @@
 package io.splice.pipeline;
 
+import io.splice.broker.DeadLetterQueue;
 import io.splice.broker.Queues;
 import io.splice.target.ReadBackSampling;
 
@@ -53,17 +54,15 @@ public class Outcomes {
         Failure failure = FailureDescription.of(error, attempts);
         Message message = exchange.getMessage();
         String entity = exchange.getProperty(Keys.ENTITY, String.class);
-        message.setHeader(Keys.JMS_DESTINATION, queues.deadLetters(entity == null ? "unattributed" : entity));
-        message.setHeader(Keys.JMS_ERROR_CLASS, failure.errorClass());
-        message.setHeader(Keys.JMS_REASON, failure.reason());
-        if (failure.httpStatus() != null) {
-            message.setHeader(Keys.JMS_HTTP_STATUS, failure.httpStatus());
-        }
-        if (error instanceof ForeignMessageException) {
+        boolean foreign = error instanceof ForeignMessageException;
+        RecordKey key = foreign ? null : IncomingRecord.keyOf(exchange);
+        // one set of headers for every dead letter, whoever wrote it (DeadLetterQueue owns them)
+        DeadLetterQueue.label(message, queues.deadLetters(entity == null ? "unattributed" : entity), key,
+                exchange.getProperty(Keys.RUN_ID, String.class), failure);
+        if (foreign) {
             LOG.warn("Dead-lettering a message that cannot be attributed to a record: {}", failure.message());
             return;
         }
-        RecordKey key = IncomingRecord.keyOf(exchange);
         ledger.recordFailed(key, failure, attempts, message.getBody(String.class),
                 exchange.getProperty(Keys.REQUEST_BODY, String.class));
         metrics.count(key.tenant(), key.entity(), "failed", 1);

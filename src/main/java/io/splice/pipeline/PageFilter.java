@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.splice.definition.CompiledEntity;
@@ -65,12 +66,15 @@ public class PageFilter {
             }
         }
         boolean replay = entity.name().equals(exchange.getProperty(Keys.REPLAY_ENTITY, String.class));
+        // an operator's replay names its keys: the others stay as they are, FAILED ones included
+        Set<?> replayKeys = replay ? exchange.getProperty(Keys.REPLAY_KEYS, Set.class) : null;
         // one ledger query a page: MIGRATED ones are skipped (a replay keeps only FAILED ones)
         Map<String, String> finished = ledger.statusesAmong(tenant, entity.name(), byKey.keySet());
         List<Map<String, Object>> candidates = new ArrayList<>(page.size());
         byKey.forEach((key, row) -> {
             String status = finished.get(key);
-            if (replay ? "FAILED".equals(status) : !"MIGRATED".equals(status)) {
+            if (replay ? "FAILED".equals(status) && (replayKeys == null || replayKeys.contains(key))
+                    : !"MIGRATED".equals(status)) {
                 candidates.add(row);
             }
         });
@@ -83,6 +87,7 @@ public class PageFilter {
             // FAILED records sent again (a replay, or a run after one) get a new outcome: their old dead letter goes
             exchange.setProperty(Keys.REQUEUED_FAILURES, groups.keySet().stream()
                     .filter(key -> "FAILED".equals(finished.get(key))).toList());
+            exchange.setProperty(Keys.REQUEUED_AT, System.currentTimeMillis());
             // known to the ledger before (QUEUED, FAILED, BLOCKED: released meanwhile?): another message of theirs may
             // exist, so their consumers ask the ledger again; only records new to it skip that
             exchange.setProperty(Keys.RECHECK_KEYS, groups.keySet().stream().filter(finished::containsKey)

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.zaxxer.hikari.HikariDataSource;
 import io.splice.api.ApiErrors;
+import io.splice.api.ApiRequests;
+import io.splice.api.DeadLetterApi;
 import io.splice.api.EntityControls;
 import io.splice.api.OperatorApi;
 import io.splice.broker.BrokerConnections;
@@ -190,7 +192,7 @@ public class SpliceConfiguration implements CamelConfiguration {
         registry.bind("targetCalls", targetCalls);
         registry.bind("restores", new Restores(plan, stages, owner, targetCalls));
         registry.bind("waits", new Waits(plan, planControl, json));
-        registry.bind("apiErrors", new ApiErrors(json));
+        registry.bind("apiErrors", new ApiErrors());
         DeadLetterQueue deadLetterQueue = new DeadLetterQueue(broker.consumerConnectionFactory(), queues);
         registry.bind("deadLetterQueue", deadLetterQueue);
         DeadLetterWorkbench workbench = new DeadLetterWorkbench(migration, new DeadLetterLedger(ledgerDb),
@@ -209,8 +211,17 @@ public class SpliceConfiguration implements CamelConfiguration {
                         "org.apache.camel:context=" + started.getManagementName() + ",type=services,name=EntityControls"));
             }
         });
-        registry.bind("operatorApi", new OperatorApi(context, migration, new OperatorQueries(ledgerDb), reports, controls,
-                workbench));
+        // the operator API: requests read strictly (ApiRequests), runs and entities, dead letters
+        ApiRequests apiRequests = new ApiRequests();
+        if (Boolean.parseBoolean(property(context, "splice.api.enabled"))) {
+            // the OpenAPI document's route needs the HTTP server, which runs only with the API
+            context.getRestConfiguration().setApiContextPath("/api/openapi.json");
+        }
+        OperatorQueries operatorQueries = new OperatorQueries(ledgerDb);
+        registry.bind("operatorApi", new OperatorApi(context, migration, plan.definition(), operatorQueries, reports,
+                controls, apiRequests));
+        registry.bind("deadLetterApi", new DeadLetterApi(context, migration, operatorQueries, controls, workbench,
+                apiRequests));
         registry.bind("tenantRunners", context.getExecutorServiceManager().newFixedThreadPool(this, "tenant-runs",
                 Integer.parseInt(property(context, "splice.run.parallel-tenants"))));
     }

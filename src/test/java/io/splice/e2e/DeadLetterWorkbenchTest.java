@@ -117,7 +117,8 @@ class DeadLetterWorkbenchTest {
         JsonNode discarded = post("dead-letters/discard", Map.of("entity", "addresses", "reason", NOT_A_NUMBER,
                 "why", "house numbers like 12-14 are fixed by hand in the new system"));
 
-        assertThat(discarded.path("discarded").asInt()).isEqualTo(bad);
+        assertThat(discarded.path("records").asInt()).isEqualTo(bad);
+        assertThat(discarded.path("sourceKeys")).hasSize(bad);
         assertThat(discarded.path("deadLettersRemoved").asInt()).isEqualTo(bad);
         List<String> notes = splice.ledger().queryForList("select error_message from splice_record where status = "
                 + "'DISCARDED'", String.class);
@@ -126,7 +127,8 @@ class DeadLetterWorkbenchTest {
         assertThat(DeadLetters.browse(splice.brokerConnections(), "DLQ.splice.addresses"))
                 .noneMatch(letter -> letter.reason().equals(NOT_A_NUMBER));
         JsonNode noWhy = JSON.readTree(send("dead-letters/discard", Map.of("entity", "addresses", "reason", UNAVAILABLE)).body());
-        assertThat(noWhy.path("error").asInt()).isEqualTo(400);
+        assertThat(noWhy.path("status").asInt()).isEqualTo(400);
+        assertThat(noWhy.path("message").asText()).startsWith("why: required");
     }
 
     private int failed(String reason) {

@@ -160,7 +160,7 @@ class ManagementEndpointsTest {
 
         // then its report, the progress and the dead letters are there
         JsonNode runs = JSON.readTree(api("GET", "runs", null, OPS).body());
-        String runId = runs.get(0).path("run_id").asText();
+        String runId = runs.get(0).path("runId").asText();
         JsonNode report = JSON.readTree(api("GET", "runs/" + runId, null, OPS).body());
         assertThat(report.path("status").asText()).isEqualTo("COMPLETED");
         JsonNode progress = JSON.readTree(api("GET", "progress", null, OPS).body());
@@ -184,7 +184,7 @@ class ManagementEndpointsTest {
 
         HttpResponse<String> unknown = api("POST", "entities/invoices/pause", "", OPS);
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(JSON.readTree(unknown.body()).path("reason").asText()).startsWith("Migration addresses has no entity 'invoices'");
+        assertThat(JSON.readTree(unknown.body()).path("message").asText()).startsWith("entity: Migration addresses has no entity 'invoices'");
         assertThat(api("PUT", "entities/addresses/rate", "{\"rate\": 0}", OPS).statusCode()).isEqualTo(400);
     }
 

@@ -1,0 +1,59 @@
+package io.splice.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** What the operator API answers: one record per answer, written as JSON in camelCase. */
+public final class Answers {
+
+    private Answers() {
+    }
+
+    /** Every error: the HTTP status and one line naming the field (or what) is wrong. */
+    public record Error(int status, String message) {
+    }
+
+    public record RunSummary(String runId, String tenant, String migration, String kind, String status,
+                             Instant startedAt, Instant finishedAt, String error) {
+    }
+
+    public record RunAccepted(boolean accepted, List<String> tenants, Map<String, String> parameters, String see) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Progress(String tenant, String entity, long total, long migrated, long failed, long blocked,
+                           long queued, long discarded, double ratePerSecond, Long etaSeconds) {
+    }
+
+    public record EntityStatus(String entity, String status) {
+    }
+
+    public record EntityRate(String entity, int rate) {
+    }
+
+    public record EntityConcurrency(String entity, int concurrency) {
+    }
+
+    public record DeadLetterGroup(String tenant, String entity, Integer httpStatus, String reason, long records,
+                                  String sampleKey, Instant lastSeen) {
+    }
+
+    /** A replay's dry run: exactly the keys a replay of the same selection would send, and what would happen. */
+    public record ReplayPreview(String entity, String tenant, boolean dryRun, List<String> sourceKeys, boolean more,
+                                int records, int wouldSend, int wouldFailMapping, int wouldBeBlocked,
+                                List<Map<String, Object>> samples) {
+    }
+
+    /** A replay started: exactly these keys are replayed; its run is in /api/runs. */
+    public record ReplayAccepted(boolean accepted, String entity, String tenant, String from, List<String> sourceKeys,
+                                 boolean more, int records, String see) {
+    }
+
+    /** A discard (or its dry run): exactly these keys, and the dead letters taken off the DLQ. */
+    public record Discarded(String entity, String tenant, boolean dryRun, List<String> sourceKeys, boolean more,
+                            int records, int deadLettersRemoved) {
+    }
+}
