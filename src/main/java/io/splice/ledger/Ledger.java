@@ -21,8 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Every read and write of per-record state in the ledger. */
 public class Ledger {
 
-    private static final int MAX_MESSAGE = 4000;
-    private static final int MAX_REASON = 1000;
+    // the columns' sizes (V1__ledger.sql): what comes from outside (a target's answer, an exception) is cut to fit
+    static final int MAX_MESSAGE = 4000;
+    static final int MAX_REASON = 1000;
+    static final int MAX_ERROR_CLASS = 300;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -91,7 +93,7 @@ public class Ledger {
     /** @param requestBody what was sent, kept for the reconciliation's read-back (a sample); null otherwise */
     public void recordMigrated(RecordKey key, String targetId, Integer httpStatus, int attempts, String requestBody) {
         MapSqlParameterSource params = keyParams(key)
-                .addValue("targetId", targetId).addValue("httpStatus", httpStatus).addValue("attempts", attempts)
+                .addValue("targetId", storable(targetId)).addValue("httpStatus", httpStatus).addValue("attempts", attempts)
                 .addValue("requestBody", requestBody)
                 .addValue("now", Timestamp.from(Instant.now()));
         requireOneRow(jdbc.update(sql.get("record-migrated"), params), key);
@@ -100,9 +102,9 @@ public class Ledger {
     public void recordFailed(RecordKey key, Failure failure, int attempts, String payload, String requestBody) {
         MapSqlParameterSource params = keyParams(key)
                 .addValue("httpStatus", failure.httpStatus()).addValue("attempts", attempts)
-                .addValue("errorClass", failure.errorClass())
-                .addValue("reason", truncate(failure.reason(), MAX_REASON))
-                .addValue("errorMessage", truncate(failure.message(), MAX_MESSAGE))
+                .addValue("errorClass", bounded(failure.errorClass(), MAX_ERROR_CLASS))
+                .addValue("reason", bounded(failure.reason(), MAX_REASON))
+                .addValue("errorMessage", bounded(failure.message(), MAX_MESSAGE))
                 .addValue("payload", payload).addValue("requestBody", requestBody)
                 .addValue("now", Timestamp.from(Instant.now()));
         requireOneRow(jdbc.update(sql.get("record-failed"), params), key);
@@ -170,7 +172,26 @@ public class Ledger {
         }
     }
 
-    private static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    /**
+     * Text from outside cut to {@code max} characters with a marker saying how long it was, and storable: PostgreSQL
+     * refuses the NUL character in text, which would leave a record without an outcome.
+     */
+    static String bounded(String text, int max) {
+        String storable = storable(text);
+        if (storable == null || storable.length() <= max) {
+            return storable;
+        }
+        String marker = "… [cut, " + storable.length() + " characters]";
+        int keep = max - marker.length();
+        // never half a surrogate pair at the cut
+        if (Character.isHighSurrogate(storable.charAt(keep - 1))) {
+            keep--;
+        }
+        return storable.substring(0, keep) + marker;
+    }
+
+    /** Kept whole (a target id must stay exact), only NUL replaced: PostgreSQL text cannot hold it. */
+    static String storable(String text) {
+        return text == null || text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\uFFFD');
     }
 }

@@ -53,6 +53,8 @@ public final class Keys {
     /** A GET of the reconciliation's read-back: through the entity's throttles, not classified as a record's call. */
     public static final String READ_BACK = "spliceReadBack";
     public static final String ATTEMPTS = "spliceAttempts";
+    /** Set just before a call leaves for the target (HTTP or SQL): a failure now is the target's (RetryBudget). */
+    public static final String CALLING_TARGET = "spliceCallingTarget";
     public static final String BLOCKED = "spliceBlocked";
     public static final String MAPPED = "spliceMapped";
     // how many blocked children the record just migrated released

@@ -38,8 +38,11 @@ public class RunControl {
     /** @param owner this process, as recorded on the runs it starts */
     private final ReadBackCheck readBack;
 
+    private final RetrySummary retries;
+
     public RunControl(CompiledMigration migration, Runs runs, Ledger ledger, RunReportBuilder reports, ReportFiles files,
-                      String owner, ReadBackCheck readBack) {
+                      String owner, ReadBackCheck readBack, RetrySummary retries) {
+        this.retries = retries;
         this.readBack = readBack;
         this.migration = migration;
         this.runs = runs;
@@ -132,6 +135,7 @@ public class RunControl {
         Path file = files.write(report);
         files.writeForPeople(report, ledger);
         LOG.info("Run {} {}: report in {}", runId, report.status(), file);
+        LOG.info("Run {}: {}", runId, RetrySummary.describe(retries.take(runId)));
         return new CompletedRun(report, file);
     }
 }

@@ -19,7 +19,7 @@ import org.apache.camel.spi.PropertiesComponent;
 public record Settings(Path workDir, String tenant, Database source, Database ledger, Database targetDatabase,
                        Broker broker, String targetUrl, String targetToken, TrustStore targetTrustStore,
                        List<String> migrations, String migration, MigrationDefaults defaults, Extract extract,
-                       boolean dryRun) {
+                       boolean dryRun, Outage outage) {
 
     /** A dry run's ledger: its own schema of the ledger database, emptied at the start of every dry run. */
     public static final String DRY_RUN_LEDGER_SCHEMA = "splice_dry_run";
@@ -46,6 +46,14 @@ public record Settings(Path workDir, String tenant, Database source, Database le
     public record Extract(int skippingPageSizeMax, int maxQueued) {
     }
 
+    /**
+     * @param failuresInARow      transient failures in a row of an entity's calls after which its records wait for the
+     *                            target instead of spending their retries
+     * @param probeIntervalMillis how often the target is asked while they wait
+     */
+    public record Outage(int failuresInARow, int probeIntervalMillis) {
+    }
+
     public static Settings from(CamelContext context) {
         Reader r = new Reader(context.getPropertiesComponent());
         String tenant = r.required("splice.tenant");
@@ -69,7 +77,9 @@ public record Settings(Path workDir, String tenant, Database source, Database le
                         r.positiveInt("splice.load.rate", 1), r.positiveInt("splice.target.rate", 1)),
                 new Extract(r.positiveInt("splice.extract.skipping-page-size-max", 1),
                         r.positiveInt("splice.extract.max-queued", 1)),
-                r.bool("splice.dry-run"));
+                r.bool("splice.dry-run"),
+                new Outage(r.positiveInt("splice.outage.failures-in-a-row", 1),
+                        r.positiveInt("splice.outage.probe-interval-millis", 10)));
     }
 
     private static Database database(Reader r, String prefix) {

@@ -1,6 +1,7 @@
 package io.splice.runtime;
 
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -53,6 +54,8 @@ import io.splice.pipeline.IncomingRecord;
 import io.splice.pipeline.Outcomes;
 import io.splice.pipeline.PageFilter;
 import io.splice.pipeline.RecordMessage;
+import io.splice.pipeline.RetryBudget;
+import io.splice.pipeline.RetrySummary;
 import io.splice.pipeline.RunControl;
 import io.splice.plan.Plan;
 import io.splice.plan.PlanControl;
@@ -78,6 +81,8 @@ import io.splice.target.SqlTarget;
 import io.splice.target.TargetRates;
 import io.splice.target.TargetRequest;
 import io.splice.target.TargetResponse;
+import io.splice.target.TargetAvailability;
+import io.splice.target.TargetProbe;
 import io.splice.tls.TargetTrust;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
@@ -172,8 +177,15 @@ public class SpliceConfiguration implements CamelConfiguration {
         TargetRates rates = new TargetRates(migration);
         registry.bind("targetRequest", new TargetRequest(migration, rates, new ContentStreams(routedSource), metrics,
                 settings.targetToken(), settings.dryRun()));
+        // whether each entity's target answers; its bean name is what /api/progress and the progress line ask
+        TargetAvailability availability = targetAvailability(context, settings, migration, targetTrust, targetDb);
+        registry.bind("targetAvailability", availability);
+        RetrySummary retrySummary = new RetrySummary();
+        registry.bind("retrySummary", retrySummary);
+        registry.bind("retryBudget", new RetryBudget(availability, retrySummary,
+                Integer.parseInt(property(context, "splice.retry.maximum-redeliveries"))));
         registry.bind("targetResponse", new TargetResponse(json,
-                Long.parseLong(property(context, "splice.retry.max-retry-after-millis")), metrics));
+                Long.parseLong(property(context, "splice.retry.max-retry-after-millis")), metrics, availability));
         registry.bind("sqlTarget", new SqlTarget(migration, rates, settings.dryRun()));
         RunOwner owner = new RunOwner(Duration.ofMillis(Long.parseLong(property(context, "splice.run.stale-after-millis"))));
         Stages stages = new Stages(ledgerDb);
@@ -183,7 +195,8 @@ public class SpliceConfiguration implements CamelConfiguration {
         ReadBackCheck readBack = new ReadBackCheck(context, migration, ledger, json, settings.targetToken(),
                 Integer.parseInt(property(context, "splice.reconcile.read-back-max")));
         registry.bind("readBackCheck", readBack);
-        registry.bind("runControl", new RunControl(migration, runs, ledger, reports, reportFiles, owner.self(), readBack));
+        registry.bind("runControl", new RunControl(migration, runs, ledger, reports, reportFiles, owner.self(), readBack,
+                retrySummary));
         PlanControl planControl = new PlanControl(migration, plan, runs, stages, owner,
                 new RunStarts(migration, plan, runs, stages, owner, json, settings.dryRun() ? RunReport.DRY_RUN : RunReport.RUN),
                 settings.dryRun());
@@ -224,6 +237,17 @@ public class SpliceConfiguration implements CamelConfiguration {
                 apiRequests));
         registry.bind("tenantRunners", context.getExecutorServiceManager().newFixedThreadPool(this, "tenant-runs",
                 Integer.parseInt(property(context, "splice.run.parallel-tenants"))));
+    }
+
+    /** Per entity, a probe of its target (the API's URL, or the target database) for while it does not answer. */
+    private static TargetAvailability targetAvailability(CamelContext context, Settings settings, CompiledMigration migration,
+                                                         TargetTrust trust, DataSource targetDb) {
+        TargetProbe http = TargetProbe.http(settings.targetUrl(), trust);
+        TargetProbe sql = targetDb == null ? () -> false : TargetProbe.sql(targetDb);
+        return new TargetAvailability(entity -> migration.entity(entity).writesSql() ? sql : http,
+                settings.outage().failuresInARow(), Duration.ofMillis(settings.outage().probeIntervalMillis()),
+                context.getExecutorServiceManager().newSingleThreadScheduledExecutor(SpliceConfiguration.class,
+                        "target-probe"), Clock.systemUTC());
     }
 
     /**

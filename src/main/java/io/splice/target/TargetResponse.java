@@ -26,8 +26,11 @@ public class TargetResponse {
     private final ObjectMapper json;
     private final long maxRetryAfterMillis;
     private final RecordMetrics metrics;
+    private final TargetAvailability availability;
 
-    public TargetResponse(ObjectMapper json, long maxRetryAfterMillis, RecordMetrics metrics) {
+    public TargetResponse(ObjectMapper json, long maxRetryAfterMillis, RecordMetrics metrics,
+                          TargetAvailability availability) {
+        this.availability = availability;
         this.json = json;
         this.maxRetryAfterMillis = maxRetryAfterMillis;
         this.metrics = metrics;
@@ -44,6 +47,10 @@ public class TargetResponse {
             metrics.targetCall(key.entity(), status, System.nanoTime() - sentAt);
         }
         message.removeHeader(Exchange.REDELIVERY_DELAY);
+        if (!isTransient(status)) {
+            // an answer about the record itself (created, found, refused): the target works
+            availability.answeredCall(exchange);
+        }
         if (exchange.getProperty(Keys.LOOKING_UP, false, Boolean.class) && (status == 404 || status < 300)) {
             lookedUp(exchange, key, status, body);
             return;
@@ -52,7 +59,7 @@ public class TargetResponse {
             exchange.setProperty(Keys.TARGET_ID, exchange.getProperty(Keys.DRY_RUN, false, Boolean.class)
                     ? dryRunId(key) : createdId(key, status, body, exchange));
             exchange.setProperty(Keys.HTTP_STATUS, status);
-        } else if (status == 408 || status == 429 || status >= 500) {
+        } else if (isTransient(status)) {
             OptionalLong wait = RetryAfter.millis(message.getHeader("Retry-After", String.class), Instant.now());
             // Camel's redelivery takes this header over its own back-off for the next attempt
             wait.ifPresent(ms -> message.setHeader(Exchange.REDELIVERY_DELAY, Math.min(ms, maxRetryAfterMillis)));
@@ -61,6 +68,11 @@ public class TargetResponse {
         } else {
             throw rejected(key, status, body);
         }
+    }
+
+    /** 5xx, 408 and 429: the target could not take the request now; anything else is an answer. */
+    static boolean isTransient(int status) {
+        return status == 408 || status == 429 || status >= 500;
     }
 
     /** The look-up's answer: found, the record is MIGRATED with that id; not found, it is sent (the route calls again). */

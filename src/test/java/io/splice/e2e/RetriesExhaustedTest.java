@@ -1,8 +1,10 @@
 package io.splice.e2e;
 
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Map;
+
+import com.sun.net.httpserver.HttpServer;
 
 import io.splice.report.CompletedRun;
 import io.splice.sample.SampleDataGenerator;
@@ -17,9 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * splice.retry.maximum-redeliveries bounds the retries of a call that keeps failing with an I/O error. The request
- * preparation clears the message's headers; it once cleared Camel's redelivery count with them, and such a record
- * was retried for ever (every attempt counted as the first).
+ * splice.retry.maximum-redeliveries bounds the retries of a call that keeps failing while the target otherwise answers.
+ * The request preparation clears the message's headers; it once cleared Camel's redelivery count with them, and such
+ * a record was retried for ever (every attempt counted as the first). A target that does not answer at all is an
+ * outage, not this: see TargetOutageTest.
  */
 class RetriesExhaustedTest {
 
@@ -27,17 +30,23 @@ class RetriesExhaustedTest {
     Path workDir;
 
     @Test
-    void aTargetThatNeverAnswersFailsEachRecordAfterTheConfiguredRedeliveries() throws Exception {
+    void aCallThatKeepsFailingWhileTheTargetAnswersFailsEachRecordAfterTheConfiguredRedeliveries() throws Exception {
         try (TestStack stack = TestStack.create()) {
-            // given nothing listens at the target's URL
+            // given a target that answers (its root: 204) but refuses every record's call with 503; the outage
+            // circuit set so high that it never opens, so every failure spends a retry
             SampleManifest sample = new SampleDataGenerator(11, 0.05).generate(stack.source().dataSource());
-            int closedPort;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                closedPort = socket.getLocalPort();
-            }
+            HttpServer target = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            target.createContext("/", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                exchange.sendResponseHeaders("GET".equals(exchange.getRequestMethod()) ? 204 : 503, -1);
+                exchange.close();
+            });
+            target.start();
+            stack.started(() -> target.stop(0));
             SandboxTarget unused = stack.started(SandboxTarget.start(SandboxOptions.defaults()));
             SpliceUnderTest splice = stack.started(SpliceUnderTest.start(workDir, stack.source(), stack.ledger(), unused,
-                    Map.of("splice.target.url", "http://127.0.0.1:" + closedPort, "splice.load.rate", "1000",
+                    Map.of("splice.target.url", "http://127.0.0.1:" + target.getAddress().getPort(),
+                            "splice.load.rate", "1000", "splice.outage.failures-in-a-row", "1000000",
                             "splice.retry.maximum-redeliveries", "2", "splice.retry.initial-delay-millis", "5")));
 
             // when
@@ -45,7 +54,7 @@ class RetriesExhaustedTest {
 
             // then every record that got as far as a call was tried three times, then FAILED: the run ended
             int bad = sample.defectiveIds("addresses").size();
-            String unreachable = " from splice_record where reason = 'HttpHostConnectException, retries exhausted'";
+            String unreachable = " from splice_record where reason = 'HTTP 503, retries exhausted'";
             assertThat(splice.ledger().queryForList("select distinct status from splice_record", String.class))
                     .containsExactly("FAILED");
             assertThat(splice.ledger().queryForObject("select count(*)" + unreachable, Integer.class))

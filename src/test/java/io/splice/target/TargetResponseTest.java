@@ -1,9 +1,13 @@
 package io.splice.target;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.splice.pipeline.Keys;
@@ -20,10 +24,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TargetResponseTest {
 
     private final CamelContext camel = new DefaultCamelContext();
-    private final TargetResponse classifier = new TargetResponse(new ObjectMapper(), 60_000, null);
+    private final ScheduledExecutorService probes = Executors.newSingleThreadScheduledExecutor();
+    private final TargetResponse classifier = new TargetResponse(new ObjectMapper(), 60_000, null,
+            new TargetAvailability(entity -> () -> true, 5, Duration.ofSeconds(1), probes, Clock.systemUTC()));
 
     @AfterEach
     void close() throws Exception {
+        probes.shutdownNow();
         camel.close();
     }
 
