@@ -1,11 +1,16 @@
 package io.splice.cli;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import io.splice.runtime.Settings;
+import io.splice.runtime.SpliceProperties;
 
 import picocli.CommandLine.Option;
 
@@ -37,6 +42,25 @@ class RuntimeOptions {
             }
         }
         return files;
+    }
+
+    /**
+     * The settings of a command that looks at existing data (status, report, validate): when it was given none and the
+     * default database it needs is missing, the demo's (see DemoSettings).
+     *
+     * @param database which default database the command needs: "ledger" or "source"
+     */
+    Settings lookingAt(String command, String database, PrintStream err) {
+        Settings settings = SpliceProperties.settings(propertyFiles(), overrides());
+        if (!config.isEmpty() || properties.containsKey("splice.work-dir")
+                || properties.containsKey("splice." + database + ".url")) {
+            return settings;
+        }
+        Optional<Path> missing = DemoSettings.missingH2File(
+                ("ledger".equals(database) ? settings.ledger() : settings.source()).url());
+        return DemoSettings.insteadOf(command, missing, err)
+                .map(demo -> SpliceProperties.settings(List.of(demo), overrides()))
+                .orElse(settings);
     }
 
     Map<String, String> overrides() {
