@@ -19,7 +19,7 @@ public class SpliceCli implements java.util.concurrent.Callable<Integer> {
     }
 
     // a failed start is an operator's problem to fix, not a stack trace to read: say what, where, and exit 2
-    private static int report(Exception error, CommandLine commandLine, CommandLine.ParseResult parsed) {
+    static int report(Exception error, CommandLine commandLine, CommandLine.ParseResult parsed) {
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
