@@ -51,16 +51,28 @@ class RuntimeOptions {
      * @param database which default database the command needs: "ledger" or "source"
      */
     Settings lookingAt(String command, String database, PrintStream err) {
-        Settings settings = SpliceProperties.settings(propertyFiles(), overrides());
-        if (!config.isEmpty() || properties.containsKey("splice.work-dir")
-                || properties.containsKey("splice." + database + ".url")) {
-            return settings;
+        List<Path> files = propertyFiles();
+        if (config.isEmpty() && !properties.containsKey("splice.work-dir")
+                && !properties.containsKey("splice." + database + ".url")) {
+            Settings defaults = SpliceProperties.settings(files, overrides());
+            Optional<Path> missing = DemoSettings.missingH2File(
+                    ("ledger".equals(database) ? defaults.ledger() : defaults.source()).url());
+            files = DemoSettings.insteadOf(command, missing, err).map(List::of).orElse(files);
         }
-        Optional<Path> missing = DemoSettings.missingH2File(
-                ("ledger".equals(database) ? settings.ledger() : settings.source()).url());
-        return DemoSettings.insteadOf(command, missing, err)
-                .map(demo -> SpliceProperties.settings(List.of(demo), overrides()))
-                .orElse(settings);
+        // the files' own values as overrides too: a placeholder of the bundled defaults ({{splice.work-dir}}) must
+        // see them
+        Map<String, String> layered = new LinkedHashMap<>();
+        for (Path file : files) {
+            java.util.Properties values = new java.util.Properties();
+            try (java.io.Reader in = Files.newBufferedReader(file)) {
+                values.load(in);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("Cannot read " + file, e);
+            }
+            values.stringPropertyNames().forEach(key -> layered.put(key, values.getProperty(key).trim()));
+        }
+        layered.putAll(overrides());
+        return SpliceProperties.settings(files, layered);
     }
 
     Map<String, String> overrides() {
