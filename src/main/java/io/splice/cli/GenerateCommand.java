@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** Fills a database with the sample FTTH legacy schema and data (replacing those four tables). */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Create the sample legacy tables (projects, addresses, connections, assignments) in a database "
-                + "and fill them deterministically, ~2% bad on purpose. Drops those tables first.")
+                + "and fill them deterministically, ~2%% bad on purpose. Drops those tables first.")
 public class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--url", required = true, description = "JDBC URL, e.g. jdbc:postgresql://127.0.0.1:5432/legacy")

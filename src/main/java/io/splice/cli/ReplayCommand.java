@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Replay an entity's FAILED records: re-read them from the source (after the legacy data was "
                 + "fixed), map them with the current definition and send them. Records they BLOCKED are released "
-                + "as soon as their parent is migrated.", "Exit status 0 if the replay completed."})
+                + "as soon as their parent is migrated.", ExitStatus.HELP})
 public class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--entity", required = true, description = "The entity whose FAILED records to replay.")

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the configured migration's plan for every tenant side by side (or one), and print the "
                 + "summaries. A tenant's unfinished run (failed, or its process died) is resumed at its first "
-                + "unfinished stage.", "Exit status 0 if every tenant's run completed."})
+                + "unfinished stage.", ExitStatus.HELP})
 public class RunCommand implements Callable<Integer> {
 
     @Option(names = "--tenant", description = "Run only this tenant.")
@@ -49,9 +49,13 @@ public class RunCommand implements Callable<Integer> {
             } catch (TenantsNotStartedException e) {
                 RunSummaries.print(e.completed(), System.out);
                 System.out.println(e.getMessage());
-                status = 1;
+                status = ExitStatus.FAILED;
             }
             if (serve) {
+                System.out.println(splice.endpoints().isEmpty()
+                        ? "Management endpoints and the operator API are off (set splice.management.users-file to turn "
+                        + "them on)."
+                        : "Listening on " + String.join(", ", splice.endpoints()));
                 System.out.println("Splice keeps running (JMX, consumers); stop it with Ctrl-C or SIGTERM.");
                 splice.serveUntilStopped();
             }

@@ -8,7 +8,7 @@ import io.splice.report.CombinedReport;
 import io.splice.report.CompletedRun;
 import io.splice.report.SummaryPrinter;
 
-/** Prints every tenant's summary; the exit status is 0 only if every run completed. */
+/** Prints every tenant's summary; the exit status says whether every record was migrated (see ExitStatus). */
 final class RunSummaries {
 
     private RunSummaries() {
@@ -18,13 +18,13 @@ final class RunSummaries {
         runs.forEach(run -> SummaryPrinter.print(run.report(), run.reportFile(), out));
         if (runs.size() > 1) {
             CombinedReport all = CombinedReport.of(runs);
-            out.printf("%nAll %d tenants: %s, %d migrated, %d failed, %d blocked (%d of %d runs completed)%n",
-                    runs.size(), all.status(), all.migrated(), all.failed(), all.blocked(),
+            out.printf("%nAll %d tenants: %s, %d migrated, %d failed, %d blocked, %d discarded (%d of %d runs completed)%n",
+                    runs.size(), all.status(), all.migrated(), all.failed(), all.blocked(), all.discarded(),
                     runs.stream().filter(CompletedRun::completed).count(), runs.size());
             // written by SpliceRuntime beside the first tenant's run
             Path first = runs.get(0).reportFile().getParent();
             out.println("Report (all tenants): " + first.resolveSibling(first.getFileName() + "-all").resolve("report.json"));
         }
-        return runs.stream().allMatch(CompletedRun::completed) ? 0 : 1;
+        return ExitStatus.of(runs.stream().map(CompletedRun::report).toList());
     }
 }

@@ -1,11 +1,16 @@
 package io.splice.cli;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import io.splice.runtime.Settings;
+import io.splice.runtime.SpliceProperties;
 
 import picocli.CommandLine.Option;
 
@@ -37,6 +42,37 @@ class RuntimeOptions {
             }
         }
         return files;
+    }
+
+    /**
+     * The settings of a command that looks at existing data (status, report, validate): when it was given none and the
+     * default database it needs is missing, the demo's (see DemoSettings).
+     *
+     * @param database which default database the command needs: "ledger" or "source"
+     */
+    Settings lookingAt(String command, String database, PrintStream err) {
+        List<Path> files = propertyFiles();
+        if (config.isEmpty() && !properties.containsKey("splice.work-dir")
+                && !properties.containsKey("splice." + database + ".url")) {
+            Settings defaults = SpliceProperties.settings(files, overrides());
+            Optional<Path> missing = DemoSettings.missingH2File(
+                    ("ledger".equals(database) ? defaults.ledger() : defaults.source()).url());
+            files = DemoSettings.insteadOf(command, missing, err).map(List::of).orElse(files);
+        }
+        // the files' own values as overrides too: a placeholder of the bundled defaults ({{splice.work-dir}}) must
+        // see them
+        Map<String, String> layered = new LinkedHashMap<>();
+        for (Path file : files) {
+            java.util.Properties values = new java.util.Properties();
+            try (java.io.Reader in = Files.newBufferedReader(file)) {
+                values.load(in);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("Cannot read " + file, e);
+            }
+            values.stringPropertyNames().forEach(key -> layered.put(key, values.getProperty(key).trim()));
+        }
+        layered.putAll(overrides());
+        return SpliceProperties.settings(files, layered);
     }
 
     Map<String, String> overrides() {

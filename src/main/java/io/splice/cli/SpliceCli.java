@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, StatusCommand.class, ReportCommand.class,
                 ValidateCommand.class, SandboxCommand.class, HashPasswordCommand.class,
                 GenerateCommand.class})
-public class SpliceCli implements Runnable {
+public class SpliceCli implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -19,13 +19,14 @@ public class SpliceCli implements Runnable {
     }
 
     // a failed start is an operator's problem to fix, not a stack trace to read: say what, where, and exit 2
-    private static int report(Exception error, CommandLine commandLine, CommandLine.ParseResult parsed) {
+    static int report(Exception error, CommandLine commandLine, CommandLine.ParseResult parsed) {
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        commandLine.getErr().println("splice " + commandLine.getCommandName() + ": " + root.getMessage());
-        if (root != error) {
+        Throwable said = splices(error).orElse(root);
+        commandLine.getErr().println("splice " + commandLine.getCommandName() + ": " + said.getMessage());
+        if (said != error) {
             commandLine.getErr().println("  (" + error.getMessage() + ")");
         }
         if ("DEBUG".equalsIgnoreCase(System.getenv("SPLICE_LOG_LEVEL"))) {
@@ -33,11 +34,26 @@ public class SpliceCli implements Runnable {
         } else {
             commandLine.getErr().println("  (SPLICE_LOG_LEVEL=DEBUG shows the stack trace)");
         }
-        return 2;
+        return ExitStatus.NOT_STARTED;
     }
 
+    /** The innermost exception Splice threw itself: its message names the setting or database (a driver's does not). */
+    static java.util.Optional<Throwable> splices(Throwable error) {
+        Throwable found = null;
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            StackTraceElement[] trace = t.getStackTrace();
+            if (trace.length > 0 && trace[0].getClassName().startsWith("io.splice.") && t.getMessage() != null) {
+                found = t;
+            }
+        }
+        return java.util.Optional.ofNullable(found);
+    }
+
+    /** No command is a wrong command line too: the usage on stderr, exit 2. */
     @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
+    public Integer call() {
+        spec.commandLine().getErr().println("splice: name a command");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitStatus.NOT_STARTED;
     }
 }

@@ -7,7 +7,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.splice.db.PooledDataSources;
 import io.splice.definition.MigrationLoading;
 import io.splice.runtime.Settings;
-import io.splice.runtime.SpliceProperties;
 import io.splice.tls.TargetTrust;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +15,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Check the migration definition: fields, dependencies, references, mappings, the SQL against "
                 + "the source (and target) database, and whether the target can be reached.",
-                "Exit status 0 when it is valid (warnings allowed), 1 when it has errors."})
+                "Right after `demo` it checks the demo's settings (work/demo/demo.properties) unless --config says otherwise.",
+                "Exit status 0 when it is valid (warnings allowed), 1 when it has errors, 2 when it cannot check."})
 public class ValidateCommand implements Callable<Integer> {
 
     @Mixin
@@ -25,7 +25,13 @@ public class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = System.out;
-        Settings settings = SpliceProperties.settings(options.propertyFiles(), options.overrides());
+        Settings settings = options.lookingAt("validate", "source", System.err);
+        java.util.Optional<java.nio.file.Path> missing = DemoSettings.missingH2File(settings.source().url());
+        if (missing.isPresent()) {
+            // opening it would create an empty source database
+            System.err.println("splice validate: " + DemoSettings.hint(missing.get()));
+            return ExitStatus.NOT_STARTED;
+        }
         try (HikariDataSource source = PooledDataSources.open("source", settings.source());
              HikariDataSource targetDb = settings.targetDatabase() == null ? null
                      : PooledDataSources.open("target-db", settings.targetDatabase())) {

@@ -2,6 +2,7 @@ package io.splice.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import io.splice.runtime.Settings;
 
 /** HikariCP pools for the legacy source and the ledger. */
@@ -27,6 +28,12 @@ public final class PooledDataSources {
         }
         // fail at start-up with the database's own message rather than on the first page
         config.setInitializationFailTimeout(10_000);
-        return new HikariDataSource(config);
+        try {
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            // the database's own message ("password authentication failed") does not say which of Splice's databases
+            throw new IllegalStateException("Cannot connect to the " + poolName + " database (" + database.url()
+                    + ", user " + database.username() + "): " + e.getCause().getMessage(), e);
+        }
     }
 }

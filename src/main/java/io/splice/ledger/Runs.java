@@ -5,13 +5,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
-/** Runs and what each run's extract read, per entity. */
+/** Runs, what each run's extract read per entity, and what became of each run's records (for its reports). */
 public class Runs {
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -81,6 +82,23 @@ public class Runs {
 
     public List<Map<String, Object>> entities(String runId) {
         return jdbc.queryForList(sql.get("run-entities"), Map.of("runId", runId));
+    }
+
+    /** FAILED, BLOCKED and DISCARDED records of the run by entity, status and reason, the commonest first. */
+    public List<Map<String, Object>> notMigratedByReason(String runId) {
+        return jdbc.queryForList(sql.get("run-not-migrated-by-reason"), Map.of("runId", runId));
+    }
+
+    /**
+     * Every record of the run that is not MIGRATED (FAILED, BLOCKED, DISCARDED, and QUEUED: without an outcome), one at
+     * a time (never all in memory), without payloads.
+     */
+    public void eachNotMigrated(String runId, Consumer<NotMigrated> each) {
+        new Cursor(jdbc.getJdbcTemplate().getDataSource()).query(sql.get("run-not-migrated"), Map.of("runId", runId),
+                row -> each.accept(new NotMigrated(row.getString("tenant"), row.getString("entity"),
+                        row.getString("source_key"), row.getString("status"), row.getString("reason"),
+                        row.getObject("http_status", Integer.class), row.getString("blocked_by_entity"),
+                        row.getString("blocked_by_key"))));
     }
 
     /** A run that did not complete, as the ledger last saw it. */

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 public class Stages {
 
     private static final int MAX_ERROR = 4000;
+    private static final Instant FOREVER = Instant.parse("9999-12-31T00:00:00Z");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final LedgerSql sql = new LedgerSql();
@@ -54,6 +55,21 @@ public class Stages {
         }
         return jdbc.queryForList(sql.get("stage-outcomes"), new MapSqlParameterSource().addValue("runId", runId)
                 .addValue("entities", entities));
+    }
+
+    /**
+     * entity → status → records of this run whose outcome was recorded in [from, to): one attempt's own outcomes.
+     *
+     * @param from null: since ever
+     * @param to   null: until now and later (the last attempt also owns what changed after it, e.g. discards)
+     */
+    public List<Map<String, Object>> outcomesBetween(String runId, Collection<String> entities, Instant from, Instant to) {
+        if (entities.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.queryForList(sql.get("stage-outcomes-between"), new MapSqlParameterSource().addValue("runId", runId)
+                .addValue("entities", entities).addValue("from", Timestamp.from(from == null ? Instant.EPOCH : from))
+                .addValue("to", Timestamp.from(to == null ? FOREVER : to)));
     }
 
     private static Instant instant(Timestamp timestamp) {

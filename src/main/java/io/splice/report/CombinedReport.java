@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record CombinedReport(String migration, String status, Instant startedAt, Instant finishedAt,
                              long migrated, long failed, long blocked, List<String> runIds,
-                             List<RunReport.TenantReport> tenants) {
+                             List<RunReport.TenantReport> tenants, long discarded, long notMigrated) {
 
     public static CombinedReport of(List<CompletedRun> runs) {
         List<RunReport> reports = runs.stream().map(CompletedRun::report).toList();
@@ -18,10 +18,12 @@ public record CombinedReport(String migration, String status, Instant startedAt,
                 completed ? "COMPLETED" : "FAILED",
                 reports.stream().map(RunReport::startedAt).min(Instant::compareTo).orElse(null),
                 reports.stream().map(RunReport::finishedAt).filter(t -> t != null).max(Instant::compareTo).orElse(null),
-                reports.stream().flatMap(r -> r.entities().stream()).mapToLong(RunReport.EntityCounts::migrated).sum(),
+                reports.stream().mapToLong(RunReport::migratedTotal).sum(),
                 reports.stream().mapToLong(RunReport::failedTotal).sum(),
                 reports.stream().mapToLong(RunReport::blockedTotal).sum(),
                 reports.stream().map(RunReport::runId).toList(),
-                reports.stream().flatMap(r -> r.tenants().stream()).toList());
+                reports.stream().flatMap(r -> r.tenants().stream()).toList(),
+                reports.stream().mapToLong(RunReport::discardedTotal).sum(),
+                reports.stream().mapToLong(RunReport::notMigratedTotal).sum());
     }
 }

@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
-import io.splice.ledger.Ledger;
+import io.splice.ledger.Runs;
 import io.splice.ledger.NotMigrated;
 
 /**
- * failed.csv: one line per record of a run that was not migrated (FAILED or BLOCKED), for the data owners who fix
- * the legacy data. Streamed from the ledger; never payloads or request bodies (personal data, secrets).
+ * failed.csv: one line per record of a run that was not migrated (FAILED, BLOCKED, DISCARDED, or QUEUED: without an
+ * outcome), for the data owners who fix the legacy data. Streamed from the ledger; never payloads or request bodies (personal data, secrets).
  */
 final class FailedCsv {
 
@@ -30,7 +30,7 @@ final class FailedCsv {
     }
 
     /** @return the records written (lines without the header) */
-    static long write(Path file, String runId, Ledger ledger) throws IOException {
+    static long write(Path file, String runId, Runs ledger) throws IOException {
         AtomicLong rows = new AtomicLong();
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             CsvWriter csv = new CsvWriter(out);

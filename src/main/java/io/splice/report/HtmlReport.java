@@ -33,7 +33,7 @@ final class HtmlReport {
             th, td { border: 1px solid #ddd; padding: .25em .6em; text-align: left; vertical-align: top; }
             th { background: #f5f5f5; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
             .status { font-weight: bold; } .completed, .migrated { color: #2e7d32; }
-            .failed, .interrupted { color: #c62828; } .blocked, .running { color: #ef6c00; } .skipped { color: #757575; }
+            .failed, .interrupted { color: #c62828; } .discarded { color: #6a1b9a; } .blocked, .running { color: #ef6c00; } .skipped { color: #757575; }
             .warn { background: #fff3e0; }
             svg.chart { display: block; max-width: 100%; height: auto; font-size: 12px; margin: .5em 0; }
             svg .axis { stroke: #9e9e9e; } svg .column { fill: #2e7d32; }
@@ -67,7 +67,7 @@ final class HtmlReport {
     }
 
     private String run(RunReport report) {
-        long migrated = report.entities().stream().mapToLong(RunReport.EntityCounts::migrated).sum();
+        long migrated = report.migratedTotal();
         StringBuilder html = new StringBuilder("<section id=\"run\">\n<h2>Run</h2>\n<table>\n");
         fact(html, "Run", report.runId() + (RunReport.RUN.equals(report.kind()) ? ""
                 : " (" + RunReport.label(report.kind()).toLowerCase(java.util.Locale.ROOT) + ")"));
@@ -78,7 +78,7 @@ final class HtmlReport {
         fact(html, "Finished", report.finishedAt() == null ? "not yet" : format(report.finishedAt()));
         fact(html, "Duration", report.finishedAt() == null ? "—" : duration(report.durationSeconds()));
         fact(html, "Records migrated", migrated + " (" + report.failedTotal() + " failed, " + report.blockedTotal()
-                + " blocked)");
+                + " blocked, " + report.discardedTotal() + " discarded)");
         fact(html, "Throughput", report.durationSeconds() <= 0 ? "—"
                 : String.format(Locale.ROOT, "%.1f records/s", migrated / report.durationSeconds()));
         if (report.error() != null) {
@@ -98,26 +98,28 @@ final class HtmlReport {
 
     private String stages(RunReport report) {
         HtmlTable table = new HtmlTable("stage", "kind", "attempt", "status", "started", "finished", "migrated",
-                "failed", "blocked", "error");
+                "failed", "blocked", "discarded", "error");
         int rows = 0;
         for (RunReport.TenantReport tenant : report.tenants()) {
             for (RunReport.StageReport s : tenant.stages()) {
                 table.row(s.name(), s.kind(), s.attempt(), HtmlTable.status(s.status()), format(s.startedAt()),
-                        format(s.finishedAt()), s.migrated(), s.failed(), s.blocked(), s.error());
+                        format(s.finishedAt()), s.migrated(), s.failed(), s.blocked(), s.discarded(), s.error());
                 rows++;
             }
         }
-        return "<section id=\"stages\">\n<h2>Plan stages</h2>\n" + (rows == 0 ? "<p>No stages ran.</p>\n" : table.html())
+        return "<section id=\"stages\">\n<h2>Plan stages</h2>\n"
+                + "<p>Each attempt shows the outcomes recorded while it ran (a resumed stage's attempts add up to the"
+                + " run's totals).</p>\n" + (rows == 0 ? "<p>No stages ran.</p>\n" : table.html())
                 + "</section>\n";
     }
 
     private static String reconciliation(RunReport report) {
-        HtmlTable table = new HtmlTable("entity", "source rows read", "ledger: migrated", "failed", "blocked", "queued",
-                "not in ledger");
+        HtmlTable table = new HtmlTable("entity", "source rows read", "ledger: migrated", "failed", "blocked",
+                "discarded", "queued", "not in ledger");
         for (RunReport.Reconciliation r : report.reconciliation()) {
             Object missing = r.notInLedger() == null ? "—"
                     : r.notInLedger() == 0 ? 0L : new HtmlTable.Styled(r.notInLedger(), "num warn");
-            table.row(r.entity(), r.sourceRows(), r.migrated(), r.failed(), r.blocked(), r.queued(), missing);
+            table.row(r.entity(), r.sourceRows(), r.migrated(), r.failed(), r.blocked(), r.discarded(), r.queued(), missing);
         }
         return "<section id=\"reconciliation\">\n<h2>Reconciliation with the ledger</h2>\n"
                 + "<p>The rows this run read from the source, against the tenant's records in the ledger (left by any"

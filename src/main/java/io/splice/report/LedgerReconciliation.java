@@ -29,7 +29,8 @@ final class LedgerReconciliation {
                     .anyMatch(e -> entity.name().equals(e.get("entity")) && e.get("finished_at") != null);
             return new RunReport.Reconciliation(entity.name(), entity.total(), byStatus.getOrDefault("MIGRATED", 0L),
                     byStatus.getOrDefault("FAILED", 0L), byStatus.getOrDefault("BLOCKED", 0L),
-                    byStatus.getOrDefault("QUEUED", 0L), readAll ? entity.total() - recorded : null);
+                    byStatus.getOrDefault("QUEUED", 0L), readAll ? entity.total() - recorded : null,
+                    byStatus.getOrDefault("DISCARDED", 0L));
         }).toList();
     }
 }

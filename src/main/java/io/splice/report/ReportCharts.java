@@ -12,6 +12,7 @@ final class ReportCharts {
     private static final SvgBarChart.Series MIGRATED = new SvgBarChart.Series("migrated", "#2e7d32");
     private static final SvgBarChart.Series FAILED = new SvgBarChart.Series("failed", "#c62828");
     private static final SvgBarChart.Series BLOCKED = new SvgBarChart.Series("blocked", "#ef6c00");
+    private static final SvgBarChart.Series DISCARDED = new SvgBarChart.Series("discarded", "#6a1b9a");
     private static final SvgBarChart.Series SKIPPED = new SvgBarChart.Series("skipped", "#9e9e9e");
     private static final SvgBarChart.Series PENDING = new SvgBarChart.Series("without outcome", "#1565c0");
 
@@ -20,18 +21,19 @@ final class ReportCharts {
 
     static String entities(RunReport report) {
         boolean pending = report.entities().stream().anyMatch(e -> e.pending() > 0);
-        List<SvgBarChart.Series> series = new ArrayList<>(List.of(MIGRATED, FAILED, BLOCKED, SKIPPED));
+        List<SvgBarChart.Series> series = new ArrayList<>(List.of(MIGRATED, FAILED, BLOCKED, DISCARDED, SKIPPED));
         if (pending) {
             series.add(PENDING);
         }
         List<SvgBarChart.Bar> bars = report.entities().stream().map(e -> new SvgBarChart.Bar(e.name(), pending
-                ? List.of(e.migrated(), e.failed(), e.blocked(), e.skipped(), e.pending())
-                : List.of(e.migrated(), e.failed(), e.blocked(), e.skipped()))).toList();
-        HtmlTable table = new HtmlTable("entity", "total read", "migrated", "failed", "blocked", "skipped",
+                ? List.of(e.migrated(), e.failed(), e.blocked(), e.discarded(), e.skipped(), e.pending())
+                : List.of(e.migrated(), e.failed(), e.blocked(), e.discarded(), e.skipped()))).toList();
+        HtmlTable table = new HtmlTable("entity", "total read", "migrated", "failed", "blocked", "discarded", "skipped",
                 "without outcome");
-        report.entities().forEach(e -> table.row(e.name(), e.total(), e.migrated(), e.failed(), e.blocked(), e.skipped(),
-                e.pending()));
+        report.entities().forEach(e -> table.row(e.name(), e.total(), e.migrated(), e.failed(), e.blocked(),
+                e.discarded(), e.skipped(), e.pending()));
         return "<section id=\"entities\">\n<h2>Records per entity</h2>\n"
+                + "<p>Per entity, migrated + failed + blocked + discarded + skipped + without outcome = total read.</p>\n"
                 + (bars.isEmpty() ? "<p>No records were read.</p>\n"
                 : new SvgBarChart(series).render("Records per entity by outcome", bars) + table.html())
                 + "</section>\n";
@@ -46,10 +48,12 @@ final class ReportCharts {
         if (top.isEmpty()) {
             return html.append("<p>Every record read was migrated.</p>\n</section>\n").toString();
         }
-        // FAILED and BLOCKED as two series, so each bar has its status's colour
+        // FAILED, BLOCKED and DISCARDED as three series, so each bar has its status's colour
         List<SvgBarChart.Bar> bars = top.stream().map(f -> new SvgBarChart.Bar(f.entity() + " · " + f.reason(),
-                "BLOCKED".equals(f.status()) ? List.of(0L, f.count()) : List.of(f.count(), 0L))).toList();
-        html.append(new SvgBarChart(List.of(FAILED, BLOCKED)).render("Records not migrated by reason", bars));
+                "BLOCKED".equals(f.status()) ? List.of(0L, f.count(), 0L)
+                        : "DISCARDED".equals(f.status()) ? List.of(0L, 0L, f.count()) : List.of(f.count(), 0L, 0L)))
+                .toList();
+        html.append(new SvgBarChart(List.of(FAILED, BLOCKED, DISCARDED)).render("Records not migrated by reason", bars));
         HtmlTable table = new HtmlTable("#", "entity", "status", "reason", "field", "records");
         for (int i = 0; i < top.size(); i++) {
             RunReport.FailureCount f = top.get(i);

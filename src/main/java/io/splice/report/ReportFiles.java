@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 
 import io.splice.ledger.Ledger;
+import io.splice.ledger.Runs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -20,10 +21,13 @@ public class ReportFiles {
 
     private final Path runsDirectory;
     private final ObjectMapper json;
+    private final Runs runs;
 
-    public ReportFiles(Path workDir, ObjectMapper json) {
+    /** @param runs the ledger's runs: failed.csv lists every record of a run not migrated */
+    public ReportFiles(Path workDir, ObjectMapper json, Runs runs) {
         this.runsDirectory = workDir.resolve("runs");
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
+        this.runs = runs;
     }
 
     /** The whole of a run over several tenants, beside the first tenant's run. */
@@ -47,7 +51,7 @@ public class ReportFiles {
      */
     public void writeForPeople(RunReport report, Ledger ledger) throws IOException {
         Path directory = Files.createDirectories(runsDirectory.resolve(report.runId()));
-        long notMigrated = FailedCsv.write(directory.resolve(FailedCsv.FILE), report.runId(), ledger);
+        long notMigrated = FailedCsv.write(directory.resolve(FailedCsv.FILE), report.runId(), runs);
         Throughput throughput = new Throughput(report.startedAt(), THROUGHPUT_BUCKET);
         ledger.eachMigratedAt(report.runId(), throughput::add);
         Files.writeString(directory.resolve(HtmlReport.FILE),

@@ -51,25 +51,44 @@ public record RunReport(String runId, String migration, String kind, String tena
      *
      * @param kind     configure, choice, target, migrate, wait, report, or restore ("&lt;stage&gt;:restore")
      * @param status   RUNNING, COMPLETED, FAILED, SKIPPED or INTERRUPTED
-     * @param migrated records of the stage's entities this run migrated (migrate stages; the run's totals so far)
+     * @param migrated  records of the stage's entities whose outcome this attempt recorded (migrate stages): from its
+     *                  start to the next attempt's (the last attempt also holds what changed after it, e.g. discards),
+     *                  so the attempts of a stage add up to the run's totals
+     * @param discarded of those, DISCARDED by an operator since
      */
     public record StageReport(String name, String kind, int attempt, String status, Instant startedAt,
-                              Instant finishedAt, long migrated, long failed, long blocked, String error) {
+                              Instant finishedAt, long migrated, long failed, long blocked, String error,
+                              long discarded) {
     }
 
     /**
-     * @param total    rows the extract read from the source in this run
-     * @param migrated records this run sent and the target accepted
-     * @param failed   records this run sent that ended FAILED
-     * @param blocked  records held back because a parent they reference is not MIGRATED
-     * @param skipped  rows the ledger already had as MIGRATED, not sent again
-     * @param pending  records queued by this run without an outcome yet (only if the run was interrupted)
+     * What became of the rows a run read, per entity: {@code migrated + failed + blocked + discarded + skipped + pending
+     * = total} (see docs/reports-and-exit-codes.md).
+     *
+     * @param total     rows the run's (latest) extract read from the source; for an entity the run did not extract,
+     *                  the records it took from the ledger (children released by a parent it migrated)
+     * @param migrated  records of this run the target accepted (in any attempt of a resumed run)
+     * @param failed    records of this run that ended FAILED
+     * @param blocked   records held back because a parent they reference is not MIGRATED
+     * @param skipped   rows an earlier run had migrated, not sent again
+     * @param pending   records queued by this run without an outcome yet (only if the run was interrupted)
+     * @param discarded records of this run an operator DISCARDED (not to be migrated)
      */
     public record EntityCounts(String name, long total, long migrated, long failed, long blocked, long skipped,
-                               long pending) {
+                               long pending, long discarded) {
+
+        /** The records of the rows read that were not migrated: failed, blocked, discarded or without outcome. */
+        public long notMigrated() {
+            return failed + blocked + discarded + pending;
+        }
+
+        /** Every outcome and the skipped rows: equals {@link #total()} when the report adds up. */
+        public long accountedFor() {
+            return migrated + notMigrated() + skipped;
+        }
     }
 
-    /** @param status FAILED or BLOCKED */
+    /** @param status FAILED, BLOCKED or DISCARDED */
     public record FailureCount(String entity, String status, String reason, long count) {
     }
 
@@ -83,7 +102,7 @@ public record RunReport(String runId, String migration, String kind, String tena
      *                    whole entity (else null); below zero, the ledger holds records the source no longer returns
      */
     public record Reconciliation(String entity, long sourceRows, long migrated, long failed, long blocked, long queued,
-                                 Long notInLedger) {
+                                 Long notInLedger, long discarded) {
     }
 
     /** The kinds of run: a plan's run, a dry run of it, a replay of failed records. */
@@ -106,5 +125,18 @@ public record RunReport(String runId, String migration, String kind, String tena
 
     public long blockedTotal() {
         return entities.stream().mapToLong(EntityCounts::blocked).sum();
+    }
+
+    public long discardedTotal() {
+        return entities.stream().mapToLong(EntityCounts::discarded).sum();
+    }
+
+    public long migratedTotal() {
+        return entities.stream().mapToLong(EntityCounts::migrated).sum();
+    }
+
+    /** Records of the run not migrated: failed, blocked, discarded or without an outcome. */
+    public long notMigratedTotal() {
+        return entities.stream().mapToLong(EntityCounts::notMigrated).sum();
     }
 }

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Assembles a run's report from the ledger: the run, what each extract read, and every outcome. */
 public class RunReportBuilder {
 
+    private static final String MIGRATED = "MIGRATED";
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
     };
 
@@ -50,25 +51,26 @@ public class RunReportBuilder {
                 LedgerReconciliation.of(kind, entities, extracts, ledger.statusesByEntity(tenant)), List.of());
     }
 
+    /** Each attempt with its own outcomes: those recorded from its start to the next attempt's start. */
     private List<RunReport.StageReport> stages(String runId) {
+        List<Stages.StageExecution> history = stages.history(runId);
         List<RunReport.StageReport> reports = new ArrayList<>();
-        for (Stages.StageExecution execution : stages.history(runId)) {
-            long[] counts = new long[3];
+        for (Stages.StageExecution execution : history) {
+            Map<String, Long> counts = new HashMap<>();
             if ("migrate".equals(execution.kind())) {
+                Instant from = execution.attempt() == 1 ? null : execution.startedAt();
+                Instant to = history.stream().filter(next -> next.stage().equals(execution.stage())
+                        && next.attempt() == execution.attempt() + 1).map(Stages.StageExecution::startedAt)
+                        .findFirst().orElse(null);
                 List<String> entities = plan.entitiesOf(plan.stage(plan.position(execution.stage())));
-                for (Map<String, Object> row : stages.outcomes(runId, entities)) {
-                    long records = ((Number) row.get("records")).longValue();
-                    switch ((String) row.get("status")) {
-                        case "MIGRATED" -> counts[0] += records;
-                        case "FAILED" -> counts[1] += records;
-                        case "BLOCKED" -> counts[2] += records;
-                        default -> { }
-                    }
+                for (Map<String, Object> row : stages.outcomesBetween(runId, entities, from, to)) {
+                    counts.merge((String) row.get("status"), number(row.get("records")), Long::sum);
                 }
             }
             reports.add(new RunReport.StageReport(execution.stage(), execution.kind(), execution.attempt(),
-                    execution.status(), execution.startedAt(), execution.finishedAt(), counts[0], counts[1], counts[2],
-                    execution.error()));
+                    execution.status(), execution.startedAt(), execution.finishedAt(), counts.getOrDefault(MIGRATED, 0L),
+                    counts.getOrDefault("FAILED", 0L), counts.getOrDefault("BLOCKED", 0L), execution.error(),
+                    counts.getOrDefault("DISCARDED", 0L)));
         }
         return reports;
     }
@@ -85,29 +87,41 @@ public class RunReportBuilder {
         Map<String, Map<String, Long>> outcomes = new HashMap<>();
         for (Map<String, Object> row : ledger.outcomesByEntity(runId)) {
             outcomes.computeIfAbsent((String) row.get("entity"), e -> new HashMap<>())
-                    .put((String) row.get("status"), ((Number) row.get("records")).longValue());
+                    .put((String) row.get("status"), number(row.get("records")));
         }
         List<RunReport.EntityCounts> counts = new ArrayList<>();
-        List<Map<String, Object>> extracts = new ArrayList<>(read);
-        // records a run did not read itself but migrated: children released by a replayed parent
-        outcomes.keySet().stream().sorted()
-                .filter(entity -> extracts.stream().noneMatch(e -> entity.equals(e.get("entity"))))
-                .forEach(entity -> extracts.add(Map.of("entity", entity)));
-        for (Map<String, Object> extract : extracts) {
+        for (Map<String, Object> extract : read) {
             String entity = (String) extract.get("entity");
-            Map<String, Long> byStatus = outcomes.getOrDefault(entity, Map.of());
-            counts.add(new RunReport.EntityCounts(entity, number(extract.get("read_count")),
-                    byStatus.getOrDefault("MIGRATED", 0L), byStatus.getOrDefault("FAILED", 0L),
-                    byStatus.getOrDefault("BLOCKED", 0L), number(extract.get("skipped_count")), byStatus.getOrDefault("QUEUED", 0L)));
+            counts.add(counts(entity, outcomes.getOrDefault(entity, Map.of()), number(extract.get("read_count")),
+                    number(extract.get("skipped_count"))));
         }
+        // records a run did not read itself but took from the ledger: children released by a parent it migrated
+        outcomes.keySet().stream().sorted()
+                .filter(entity -> read.stream().noneMatch(e -> entity.equals(e.get("entity"))))
+                .forEach(entity -> {
+                    Map<String, Long> byStatus = outcomes.get(entity);
+                    counts.add(counts(entity, byStatus, byStatus.values().stream().mapToLong(Long::longValue).sum(), 0));
+                });
         return counts;
     }
 
+    /**
+     * The extract counted as skipped every row it found MIGRATED, also those this run had migrated itself before (in
+     * an interrupted attempt, or children a parent released into it): those count as migrated, not also as skipped.
+     * They are the run's records beyond those the extract queued or blocked ({@code read - skipped}).
+     */
+    private static RunReport.EntityCounts counts(String entity, Map<String, Long> byStatus, long read, long skipped) {
+        long ofRun = byStatus.values().stream().mapToLong(Long::longValue).sum();
+        long migratedBefore = Math.max(0, Math.min(skipped, ofRun - (read - skipped)));
+        return new RunReport.EntityCounts(entity, read, byStatus.getOrDefault(MIGRATED, 0L),
+                byStatus.getOrDefault("FAILED", 0L), byStatus.getOrDefault("BLOCKED", 0L), skipped - migratedBefore,
+                byStatus.getOrDefault("QUEUED", 0L), byStatus.getOrDefault("DISCARDED", 0L));
+    }
+
     private List<RunReport.FailureCount> failures(String runId) {
-        return ledger.failuresByReason(runId).stream()
+        return runs.notMigratedByReason(runId).stream()
                 .map(row -> new RunReport.FailureCount((String) row.get("entity"), (String) row.get("status"),
-                        (String) row.get("reason"),
-                        number(row.get("records"))))
+                        (String) row.get("reason"), number(row.get("records"))))
                 .toList();
     }
 

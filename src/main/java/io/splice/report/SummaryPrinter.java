@@ -50,10 +50,11 @@ public final class SummaryPrinter {
                     .map(stage -> stage.name() + (stage.attempt() > 1 ? "#" + stage.attempt() : "") + " " + stage.status())
                     .collect(Collectors.joining(", ")));
         }
-        out.printf("%-20s %10s %10s %10s %10s %10s%n", "entity", "total", "migrated", "failed", "blocked", "skipped");
+        out.printf("%-20s %10s %10s %10s %10s %10s %10s%n", "entity", "total", "migrated", "failed", "blocked",
+                "discarded", "skipped");
         for (RunReport.EntityCounts e : report.entities()) {
-            out.printf("%-20s %10d %10d %10d %10d %10d%s%n", e.name(), e.total(), e.migrated(), e.failed(), e.blocked(),
-                    e.skipped(),
+            out.printf("%-20s %10d %10d %10d %10d %10d %10d%s%n", e.name(), e.total(), e.migrated(), e.failed(),
+                    e.blocked(), e.discarded(), e.skipped(),
                     e.pending() > 0 ? "   (" + e.pending() + " without outcome)" : "");
         }
         if (!report.failures().isEmpty()) {

@@ -190,7 +190,7 @@ public class SpliceConfiguration implements CamelConfiguration {
         RunOwner owner = new RunOwner(Duration.ofMillis(Long.parseLong(property(context, "splice.run.stale-after-millis"))));
         Stages stages = new Stages(ledgerDb);
         RunReportBuilder reports = new RunReportBuilder(ledger, runs, stages, plan);
-        ReportFiles reportFiles = new ReportFiles(settings.workDir(), json);
+        ReportFiles reportFiles = new ReportFiles(settings.workDir(), json, runs);
         registry.bind("reportFiles", reportFiles);
         ReadBackCheck readBack = new ReadBackCheck(context, migration, ledger, json, settings.targetToken(),
                 Integer.parseInt(property(context, "splice.reconcile.read-back-max")));

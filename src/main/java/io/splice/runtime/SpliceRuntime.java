@@ -89,6 +89,18 @@ public final class SpliceRuntime implements AutoCloseable {
         return context().getRegistry().lookupByNameAndType("reportFiles", ReportFiles.class);
     }
 
+    /**
+     * Where the management endpoints (/observe) and the operator API (/api) listen: one {@code http://host:port} per
+     * server, with the port it is bound to (empty when they are off).
+     */
+    public List<String> endpoints() {
+        return context().hasServices(org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer.class)
+                .stream().filter(server -> server.getServer() != null)
+                .map(server -> "http://" + server.getHost() + ":" + server.getServer().actualPort()
+                        + " (/observe/health, /observe/metrics, /observe/jolokia, /api)")
+                .sorted().toList();
+    }
+
     /** Keeps Splice running (consumers, JMX, the heartbeat) until the JVM is asked to stop. */
     public void serveUntilStopped() throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);

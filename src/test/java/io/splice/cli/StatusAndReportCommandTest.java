@@ -35,7 +35,7 @@ class StatusAndReportCommandTest {
 
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("r-1", "nordnet", "FAILED")
-                .containsPattern("nordnet\\s+addresses\\s+MIGRATED\\s+683");
+                .containsPattern("nordnet\\s+addresses\\s+683\\s+683\\s+0\\s+0\\s+0\\s+0");
     }
 
     @Test
@@ -44,8 +44,8 @@ class StatusAndReportCommandTest {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         RunReport report = new RunReport("r-7", "ftth", "RUN", "glasweb", "FAILED", Instant.parse("2026-11-25T09:00:00Z"),
                 Instant.parse("2026-11-25T09:00:12Z"), 12.0, "Stage wait-for-planboard-jobs: timed out", Map.of(),
-                List.of(new RunReport.EntityCounts("projects", 6, 6, 0, 0, 0, 0)), List.of(), List.of(), List.of(), List.of());
-        new ReportFiles(workDir, json).write(report);
+                List.of(new RunReport.EntityCounts("projects", 6, 6, 0, 0, 0, 0, 0)), List.of(), List.of(), List.of(), List.of());
+        new ReportFiles(workDir, json, null).write(report);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream previous = System.out;
         int exit;

@@ -120,7 +120,8 @@ class CrashResumeIT {
 
         // then the same run resumed and completed, its history showing the interruption
         String output = Files.readString(workDir.resolve("second.out"));
-        assertThat(second.exitValue()).as(output).isZero();
+        // completed, with the sample's planted defects not migrated
+        assertThat(second.exitValue()).as(output).isEqualTo(3);
         List<String> runs = ledger.queryForList("select run_id || ' ' || status from splice_run", String.class);
         assertThat(runs).hasSize(1).allMatch(run -> run.endsWith(" COMPLETED"));
         List<String> stages = ledger.queryForList(
@@ -139,6 +140,19 @@ class CrashResumeIT {
         assertThat(created.values()).allMatch(n -> n == 1);
         assertThat(count("select count(*) from splice_record where entity = 'addresses'")).isEqualTo(sample.addresses());
         assertThat(count("select count(*) from splice_record where status = 'QUEUED'")).isZero();
+        // and the resumed run's report adds up: each row read counted once, each attempt with its own outcomes
+        com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                workDir.resolve("work/runs").resolve(runs.get(0).split(" ")[0]).resolve("report.json").toFile());
+        for (com.fasterxml.jackson.databind.JsonNode entity : report.path("entities")) {
+            assertThat(entity.path("migrated").asLong() + entity.path("failed").asLong() + entity.path("blocked").asLong()
+                    + entity.path("discarded").asLong() + entity.path("skipped").asLong() + entity.path("pending").asLong())
+                    .as("%s", entity).isEqualTo(entity.path("total").asLong());
+        }
+        long migratedInAttempts = 0;
+        for (com.fasterxml.jackson.databind.JsonNode stage : report.path("tenants").get(0).path("stages")) {
+            migratedInAttempts += stage.path("migrated").asLong();
+        }
+        assertThat(migratedInAttempts).isEqualTo(count("select count(*) from splice_record where status = 'MIGRATED'"));
         // the restore put back the workflows saved before the crash, not the empty set the first run left
         assertThat(sandbox.activeWorkflows()).containsExactly("wf-1", "wf-3");
     }

@@ -36,12 +36,14 @@ class HtmlReportTest {
                 .contains("<tr><td>migrate</td><td>migrate</td><td class=\"num\">1</td>"
                         + "<td class=\"status completed\">COMPLETED</td>")
                 .contains("<tr><td>projects</td><td class=\"num\">60</td><td class=\"num\">50</td>"
-                        + "<td class=\"num\">7</td><td class=\"num\">2</td><td class=\"num\">1</td>")
+                        + "<td class=\"num\">7</td><td class=\"num\">2</td><td class=\"num\">0</td>"
+                        + "<td class=\"num\">1</td>")
                 .contains("<td>HTTP 422 street: is required</td><td>street</td><td class=\"num\">7</td>")
                 .contains("<tr><td>projects</td><td class=\"num\">60</td><td class=\"num\">50</td><td class=\"num\">7</td>"
-                        + "<td class=\"num\">2</td><td class=\"num\">0</td><td class=\"num warn\">1</td></tr>")
+                        + "<td class=\"num\">2</td><td class=\"num\">0</td><td class=\"num\">0</td>"
+                        + "<td class=\"num warn\">1</td></tr>")
                 .contains("<tr><td>documents</td><td class=\"num\">4</td><td class=\"num\">0</td><td class=\"num\">0</td>"
-                        + "<td class=\"num\">0</td><td class=\"num\">4</td><td>—</td></tr>")
+                        + "<td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">4</td><td>—</td></tr>")
                 .contains("100 in all, at most 60 in one interval (6.0 records/s)")
                 .contains("<section id=\"read-back\">", "<tr><td>projects</td><td class=\"num\">3</td>"
                         + "<td class=\"num\">2</td><td class=\"num warn\">1</td><td class=\"num\">0</td>")
@@ -110,18 +112,18 @@ class HtmlReportTest {
         Instant end = START.plusSeconds(125);
         return new RunReport("20250301-100000-abcd1234", "addresses", "RUN", "north", "COMPLETED", START, end, 125.0,
                 null, parameters,
-                List.of(new RunReport.EntityCounts("projects", 60, 50, 7, 2, 1, 0),
-                        new RunReport.EntityCounts("addresses", 50, 50, 0, 0, 0, 0),
-                        new RunReport.EntityCounts("documents", 4, 0, 0, 0, 0, 4)),
+                List.of(new RunReport.EntityCounts("projects", 60, 50, 7, 2, 1, 0, 0),
+                        new RunReport.EntityCounts("addresses", 50, 50, 0, 0, 0, 0, 0),
+                        new RunReport.EntityCounts("documents", 4, 0, 0, 0, 0, 4, 0)),
                 failures,
                 List.of(new RunReport.TenantReport("north", "COMPLETED", List.of(
                         new RunReport.StageReport("migrate", "migrate", 1, "COMPLETED", START, START.plusSeconds(120),
-                                100, 7, 2, null),
+                                100, 7, 2, null, 0),
                         new RunReport.StageReport("report", "report", 1, "COMPLETED", START.plusSeconds(120), end,
-                                0, 0, 0, null)))),
-                List.of(new RunReport.Reconciliation("projects", 60, 50, 7, 2, 0, 1L),
-                        new RunReport.Reconciliation("addresses", 50, 50, 0, 0, 0, 0L),
-                        new RunReport.Reconciliation("documents", 4, 0, 0, 0, 4, null)),
+                                0, 0, 0, null, 0)))),
+                List.of(new RunReport.Reconciliation("projects", 60, 50, 7, 2, 0, 1L, 0),
+                        new RunReport.Reconciliation("addresses", 50, 50, 0, 0, 0, 0L, 0),
+                        new RunReport.Reconciliation("documents", 4, 0, 0, 0, 4, null, 0)),
                 List.of(new RunReport.ReadBack("projects", 3, 2, 1, 0, 0, List.of(new RunReport.ReadBackDifference(
                         "17", "p-17", "name", "\"<b>Noord</b>\"", "\"Noord\"")))));
     }

@@ -72,7 +72,7 @@ class ReportFilesLedgerTest {
         RunReportBuilder builder = new RunReportBuilder(ledger, new Runs(dataSource), new Stages(dataSource), plan());
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        ReportFiles files = new ReportFiles(workDir, json);
+        ReportFiles files = new ReportFiles(workDir, json, new Runs(dataSource));
 
         // when
         RunReport report = builder.build(RUN);
@@ -88,18 +88,19 @@ class ReportFilesLedgerTest {
                 "north,addresses,A4,BLOCKED,parent projects FAILED: mapping houseNumber: is not a whole number,,,projects P3",
                 "north,addresses,A3,FAILED,HTTP 422 street: is required,street,422,",
                 "north,addresses,A5,FAILED,\"HTTP 422 note: must not contain \"\"<script>\"\", or commas\",note,422,",
+                "north,documents,D1,QUEUED,,,,",
                 "north,projects,P3,FAILED,mapping houseNumber: is not a whole number,houseNumber,,",
                 "");
         assertThat(csv).doesNotContain(SECRET);
 
         // and: the reconciliation counts the tenant's ledger across runs, and only what the run read whole
         assertThat(report.reconciliation()).containsExactly(
-                new RunReport.Reconciliation("projects", 3, 2, 1, 0, 0, 0L),
-                new RunReport.Reconciliation("addresses", 6, 2, 2, 1, 0, 1L),
-                new RunReport.Reconciliation("documents", 2, 0, 0, 0, 1, null));
+                new RunReport.Reconciliation("projects", 3, 2, 1, 0, 0, 0L, 0),
+                new RunReport.Reconciliation("addresses", 6, 2, 2, 1, 0, 1L, 0),
+                new RunReport.Reconciliation("documents", 2, 0, 0, 0, 1, null, 0));
         JsonNode written = json.readTree(reportJson.toFile()).path("reconciliation");
         assertThat(written.get(1).toString()).isEqualTo("{\"entity\":\"addresses\",\"sourceRows\":6,\"migrated\":2,"
-                + "\"failed\":2,\"blocked\":1,\"queued\":0,\"notInLedger\":1}");
+                + "\"failed\":2,\"blocked\":1,\"queued\":0,\"notInLedger\":1,\"discarded\":0}");
         assertThat(written.get(2).path("notInLedger").isNull()).isTrue();
 
         // and: the page, with this run's migrations per 10 s (10:00:05; 10:00:12 and :14; nothing until 10:00:35)
@@ -111,7 +112,7 @@ class ReportFilesLedgerTest {
         migratedAt.forEach(throughput::add);
         assertThat(throughput.counts(report.finishedAt())).containsExactly(1L, 2L, 0L, 0L);
         String html = Files.readString(directory.resolve("report.html"), StandardCharsets.UTF_8);
-        assertThat(html).contains("<a href=\"failed.csv\">failed.csv</a>", "Every record not migrated (4)",
+        assertThat(html).contains("<a href=\"failed.csv\">failed.csv</a>", "Every record not migrated (5)",
                         "3 in all, at most 2 in one interval (0.2 records/s)", "<td>migrateCompletedProjects</td><td>true</td>",
                         "<td class=\"status completed\">COMPLETED</td>")
                 .contains("HTTP 422 note: must not contain &quot;&lt;script&gt;&quot;, or commas")
