@@ -25,7 +25,8 @@ public final class Answers {
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Progress(String tenant, String entity, long total, long migrated, long failed, long blocked,
-                           long queued, long discarded, double ratePerSecond, Long etaSeconds) {
+                           long queued, long discarded, double ratePerSecond, Long etaSeconds,
+                           Instant waitingForTargetSince) {
     }
 
     public record EntityStatus(String entity, String status) {

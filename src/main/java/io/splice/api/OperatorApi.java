@@ -15,6 +15,7 @@ import io.splice.definition.PlanParameters;
 import io.splice.ledger.OperatorQueries;
 import io.splice.pipeline.Keys;
 import io.splice.report.RunReportBuilder;
+import io.splice.target.TargetAvailability;
 import org.apache.camel.Body;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Header;
@@ -37,9 +38,11 @@ public class OperatorApi {
     private final RunReportBuilder reports;
     private final EntityControls controls;
     private final ApiRequests requests;
+    private final TargetAvailability availability;
 
     public OperatorApi(CamelContext context, CompiledMigration migration, PlanDefinition plan, OperatorQueries queries,
-                       RunReportBuilder reports, EntityControls controls, ApiRequests requests) {
+                       RunReportBuilder reports, EntityControls controls, ApiRequests requests,
+                       TargetAvailability availability) {
         this.context = context;
         this.migration = migration;
         this.plan = plan;
@@ -47,6 +50,7 @@ public class OperatorApi {
         this.reports = reports;
         this.controls = controls;
         this.requests = requests;
+        this.availability = availability;
     }
 
     public List<Answers.RunSummary> runs() {
@@ -92,7 +96,10 @@ public class OperatorApi {
                 "/api/runs");
     }
 
-    /** Per tenant and entity: records by status, the rate of the last minute and, while some are queued, an ETA. */
+    /**
+     * Per tenant and entity: records by status, the rate of the last minute, while some are queued an ETA, and while
+     * the entity's target does not answer since when its records wait for it.
+     */
     public List<Answers.Progress> progress() {
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         for (Map<String, Object> row : queries.progress()) {
@@ -114,7 +121,7 @@ public class OperatorApi {
             long queued = c.getOrDefault("queued", 0L);
             return new Answers.Progress(names[0], names[1], c.getOrDefault("total", 0L), c.getOrDefault("migrated", 0L),
                     c.getOrDefault("failed", 0L), c.getOrDefault("blocked", 0L), queued, c.getOrDefault("discarded", 0L),
-                    rate, queued > 0 && rate > 0 ? Math.round(queued / rate) : null);
+                    rate, queued > 0 && rate > 0 ? Math.round(queued / rate) : null, availability.waitingSince(names[1]));
         }).toList();
     }
 

@@ -232,7 +232,7 @@ public class SpliceConfiguration implements CamelConfiguration {
         }
         OperatorQueries operatorQueries = new OperatorQueries(ledgerDb);
         registry.bind("operatorApi", new OperatorApi(context, migration, plan.definition(), operatorQueries, reports,
-                controls, apiRequests));
+                controls, apiRequests, availability));
         registry.bind("deadLetterApi", new DeadLetterApi(context, migration, operatorQueries, controls, workbench,
                 apiRequests));
         registry.bind("tenantRunners", context.getExecutorServiceManager().newFixedThreadPool(this, "tenant-runs",

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.splice.report.CompletedRun;
 import io.splice.sandbox.FaultSettings;
 import io.splice.sandbox.SandboxOptions;
@@ -27,6 +29,7 @@ import io.splice.testing.DeadLetters;
 import io.splice.testing.FaultyProxy;
 import io.splice.testing.FaultyProxy.Fault;
 import io.splice.testing.FaultyProxy.Kind;
+import io.splice.testing.OperatorApiClient;
 import io.splice.testing.SpliceUnderTest;
 import io.splice.testing.TestStack;
 import org.junit.jupiter.api.AfterEach;
@@ -99,7 +102,10 @@ class TargetOutageTest {
         down = true;
         FaultyProxy proxy = stack.started(FaultyProxy.start(sandbox.baseUrl(),
                 request -> down ? Fault.of(Kind.UNAVAILABLE) : Fault.PASS));
-        SpliceUnderTest splice = startSplice(proxy, Map.of("splice.retry.maximum-redeliveries", "2"));
+        OperatorApiClient api = OperatorApiClient.in(workDir);
+        Map<String, String> settings = new TreeMap<>(api.properties());
+        settings.put("splice.retry.maximum-redeliveries", "2");
+        SpliceUnderTest splice = startSplice(proxy, settings);
         TargetAvailability availability = splice.runtime().context().getRegistry()
                 .lookupByNameAndType("targetAvailability", TargetAvailability.class);
 
@@ -116,6 +122,10 @@ class TargetOutageTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> availability.waitingSince("parcels") != null
                 && probes(proxy) >= 10);
         assertThat(availability.waiting()).containsOnlyKeys("parcels");
+        // and the operator sees since when in /api/progress
+        JsonNode progress = api.ok(api.get("progress"));
+        assertThat(progress.findValuesAsText("waitingForTargetSince")).hasSize(1)
+                .allSatisfy(since -> assertThat(Instant.parse(since)).isEqualTo(availability.waitingSince("parcels")));
         assertThat(splice.ledger().queryForObject("select count(*) from splice_record where status = 'FAILED'",
                 Integer.class)).as("records FAILED during the outage").isZero();
         long callsDuringOutage = proxy.handled().stream().filter(h -> h.request().idempotencyKey() != null).count();

@@ -7,9 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.Map;
 
@@ -36,9 +34,7 @@ public final class OperatorApiClient {
     }
 
     public static OperatorApiClient in(Path workDir) throws IOException {
-        Path users = Files.writeString(workDir.resolve("users.properties"),
-                "user." + USER + "=" + PASSWORD + ",operator,viewer\n");
-        Files.setPosixFilePermissions(users, PosixFilePermissions.fromString("rw-------"));
+        Path users = ManagementUsersFile.write(workDir, PASSWORD);
         try (ServerSocket socket = new ServerSocket(0)) {
             return new OperatorApiClient(users, socket.getLocalPort());
         }
