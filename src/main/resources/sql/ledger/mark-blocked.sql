@@ -5,7 +5,7 @@ using (values (cast(:tenant as varchar(100)), cast(:entity as varchar(100)), cas
                cast(:errorMessage as varchar(4000)), cast(:payload as varchar)))
       as v (tenant, entity, source_key, group_key, run_id, now, parent_entity, parent_key, reason, error_message, payload)
    on r.tenant = v.tenant and r.entity = v.entity and r.source_key = v.source_key
- when matched and r.status <> 'MIGRATED' then
+ when matched and r.status not in ('MIGRATED', 'DISCARDED') then
       update set status = 'BLOCKED', group_key = v.group_key, run_id = v.run_id, updated_at = v.now,
                  blocked_by_entity = v.parent_entity, blocked_by_key = v.parent_key, reason = v.reason,
                  error_message = v.error_message, payload = v.payload, error_class = null, http_status = null,

@@ -9,5 +9,6 @@ select cast(:tenant as varchar(100)), cast(:entity as varchar(100)), v.source_ke
        blocked_by_entity = null, blocked_by_key = null,
        -- an earlier attempt may have reached the target (see V4)
        resend_check = case when r.status in ('QUEUED', 'FAILED') then true else r.resend_check end
- -- never downgrade a record a consumer migrated between the page's ledger check and this statement
- where r.status <> 'MIGRATED'
+ -- never downgrade a record a consumer migrated (or an operator discarded) between the page's ledger check and this
+ -- statement
+ where r.status not in ('MIGRATED', 'DISCARDED')

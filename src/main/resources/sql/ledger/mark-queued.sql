@@ -3,8 +3,9 @@ using (values (cast(:tenant as varchar(100)), cast(:entity as varchar(100)), cas
                cast(:groupKey as varchar(200)), cast(:runId as varchar(64)), cast(:now as timestamp)))
       as v (tenant, entity, source_key, group_key, run_id, now)
    on r.tenant = v.tenant and r.entity = v.entity and r.source_key = v.source_key
- -- never downgrade a record a consumer migrated between the page's ledger check and this statement
- when matched and r.status <> 'MIGRATED' then
+ -- never downgrade a record a consumer migrated (or an operator discarded) between the page's ledger check and this
+ -- statement
+ when matched and r.status not in ('MIGRATED', 'DISCARDED') then
       update set status = 'QUEUED', group_key = v.group_key, run_id = v.run_id, updated_at = v.now,
                  blocked_by_entity = null, blocked_by_key = null,
                  -- an earlier attempt may have reached the target (see V4)

@@ -81,7 +81,7 @@ public class OperatorApi {
         if (tenant != null) {
             Lookups.known(() -> migration.tenant(tenant), "tenant");
         }
-        Map<String, String> parameters = request.parameters() == null ? Map.of() : new LinkedHashMap<>(request.parameters());
+        Map<String, String> parameters = parameters(request.parameters());
         try {
             PlanParameters.resolve(plan, parameters);
         } catch (IllegalArgumentException e) {
@@ -94,6 +94,23 @@ public class OperatorApi {
         template.asyncRequestBodyAndHeaders("direct:run-tenants", null, headers);
         return new Answers.RunAccepted(true, tenant == null ? migration.tenantNames() : List.of(tenant), parameters,
                 "/api/runs");
+    }
+
+    /** Plan parameters as the CLI's --param has them: a JSON text, number or boolean each, as written. */
+    private static Map<String, String> parameters(Map<String, Object> given) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (given != null) {
+            given.forEach((name, value) -> {
+                if (value instanceof java.math.BigDecimal decimal) {
+                    parameters.put(name, decimal.toPlainString());
+                } else if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+                    parameters.put(name, String.valueOf(value));
+                } else {
+                    throw new ApiException(400, "parameters." + name + ": must be a text, a number or true/false");
+                }
+            });
+        }
+        return parameters;
     }
 
     /**

@@ -22,7 +22,7 @@ public final class Requests {
     public record StartRun(
             @Schema(description = "One tenant; every tenant when absent", maxLength = ApiLimits.MAX_NAME) String tenant,
             @Schema(description = "Plan parameters by name, as the CLI's --param NAME=VALUE (at most "
-                    + ApiLimits.MAX_PARAMETERS + ")") Map<String, String> parameters) {
+                    + ApiLimits.MAX_PARAMETERS + "): a text, a number or true/false each") Map<String, Object> parameters) {
     }
 
     @Schema(description = "An entity's rate: requests per throttle period (splice.load.rate-period-millis), every tenant")

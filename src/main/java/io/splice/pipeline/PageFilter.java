@@ -68,13 +68,14 @@ public class PageFilter {
         boolean replay = entity.name().equals(exchange.getProperty(Keys.REPLAY_ENTITY, String.class));
         // an operator's replay names its keys: the others stay as they are, FAILED ones included
         Set<?> replayKeys = replay ? exchange.getProperty(Keys.REPLAY_KEYS, Set.class) : null;
-        // one ledger query a page: MIGRATED ones are skipped (a replay keeps only FAILED ones)
+        // one ledger query a page: MIGRATED ones are skipped, and DISCARDED ones (an operator's decision sticks until
+        // the ledger says otherwise); a replay keeps only FAILED ones
         Map<String, String> finished = ledger.statusesAmong(tenant, entity.name(), byKey.keySet());
         List<Map<String, Object>> candidates = new ArrayList<>(page.size());
         byKey.forEach((key, row) -> {
             String status = finished.get(key);
             if (replay ? "FAILED".equals(status) && (replayKeys == null || replayKeys.contains(key))
-                    : !"MIGRATED".equals(status)) {
+                    : !"MIGRATED".equals(status) && !"DISCARDED".equals(status)) {
                 candidates.add(row);
             }
         });

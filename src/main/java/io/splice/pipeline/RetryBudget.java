@@ -36,7 +36,9 @@ public class RetryBudget implements Predicate {
         // set just before the call (pipeline.camel.yaml): the failure is the target's, not the ledger's or the source's
         boolean targetCall = exchange.getProperty(Keys.CALLING_TARGET, false, Boolean.class);
         exchange.removeProperty(Keys.CALLING_TARGET);
-        if (targetCall && entity != null && availability.failed(entity, cause)) {
+        // a certificate the trust store does not hold is no outage: waiting would never end; the records spend their
+        // retries and end FAILED with the TLS reason, to be replayed once the trust store is fixed
+        if (targetCall && entity != null && !untrusted(error) && availability.failed(entity, cause)) {
             summary.waited(runId);
             // no back-off on top of the wait: the record goes on as soon as a probe gets an answer
             if (exchange.getMessage().getHeader(Exchange.REDELIVERY_DELAY) == null) {
@@ -51,6 +53,15 @@ public class RetryBudget implements Predicate {
         }
         summary.retried(runId, cause);
         return true;
+    }
+
+    private static boolean untrusted(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String cause(Throwable error) {

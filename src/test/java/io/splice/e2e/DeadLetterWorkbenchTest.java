@@ -126,6 +126,15 @@ class DeadLetterWorkbenchTest {
                 "discarded by an operator: house numbers like 12-14 are fixed by hand in the new system"));
         assertThat(DeadLetters.browse(splice.brokerConnections(), "DLQ.splice.addresses"))
                 .noneMatch(letter -> letter.reason().equals(NOT_A_NUMBER));
+        // and a later run leaves them DISCARDED: an operator's decision is not undone by sending them again
+        int sentBefore = sandbox.requests().size();
+        splice.run();
+        assertThat(splice.ledger().queryForObject("select count(*) from splice_record where status = 'DISCARDED'",
+                Integer.class)).isEqualTo(bad);
+        List<String> discardedKeys = splice.ledger().queryForList("select 'addresses:' || source_key from splice_record"
+                + " where status = 'DISCARDED'", String.class);
+        assertThat(sandbox.requests().subList(sentBefore, sandbox.requests().size()))
+                .noneMatch(r -> r.idempotencyKey() != null && discardedKeys.stream().anyMatch(r.idempotencyKey()::endsWith));
         JsonNode noWhy = JSON.readTree(send("dead-letters/discard", Map.of("entity", "addresses", "reason", UNAVAILABLE)).body());
         assertThat(noWhy.path("status").asInt()).isEqualTo(400);
         assertThat(noWhy.path("message").asText()).startsWith("why: required");

@@ -140,6 +140,9 @@ class OperatorApiContractTest {
         // the CLI's message for --param migrateEverything=true
         assertError(answer, 400, "parameters: Unknown plan parameter 'migrateEverything'");
         assertError(api.post("runs", "{\"tenant\": \"nobody\"}"), 404, "tenant:");
+        // a parameter is a JSON text, number or boolean, checked as the CLI checks it; an object is no parameter
+        assertError(api.post("runs", "{\"parameters\": {\"planboardSecondsToWait\": {\"a\": 1}}}"), 400,
+                "parameters.planboardSecondsToWait: must be a text, a number or true/false");
         assertThat(runs()).isEqualTo(runs);
     }
 
