@@ -166,10 +166,12 @@ class BadInputTest {
                 "splice.target.url: the target " + url + " cannot be reached (ConnectException); records will wait "
                         + "and retry when the run starts"));
 
-        // when the run starts, records retry; and when the target comes up, they migrate, once each
+        // when the run starts, records fail to connect until the target is taken as down and they wait for it; and
+        // when the target comes up, they migrate, once each
         CompletableFuture<CompletedRun> run = CompletableFuture.supplyAsync(() -> call(splice::run));
         await().atMost(Duration.ofSeconds(30)).until(() -> logs.list.stream()
-                .anyMatch(e -> e.getFormattedMessage().contains("Failed delivery") && e.getFormattedMessage().contains("Connect")));
+                .anyMatch(e -> e.getFormattedMessage().contains("The target of items does not answer")
+                        && e.getFormattedMessage().contains("Connect")));
         SandboxTarget sandbox = stack.started(SandboxTarget.start(SandboxOptions.defaults().withPort(port)));
         CompletedRun done = run.get(90, TimeUnit.SECONDS);
         assertThat(done.report().status()).isEqualTo("COMPLETED");
