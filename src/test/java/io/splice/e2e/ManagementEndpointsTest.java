@@ -77,6 +77,13 @@ class ManagementEndpointsTest {
     }
 
     @Test
+    void splicesSaysWhereItsEndpointsReallyListen() {
+        // what `run --serve` prints: the bound address and the port actually taken
+        assertThat(splice.runtime().endpoints()).singleElement().asString()
+                .startsWith(base.replace("/observe/", "") + " ");
+    }
+
+    @Test
     void healthNamesTheLedgerSourceBrokerAndTarget() throws Exception {
         JsonNode health = JSON.readTree(get("health", "ops:s3cret-ops-pw").body());
 
