@@ -9,7 +9,7 @@
 # Splice starts with config/jvm.options, as the Dockerfile starts it (--splice-jvm-defaults: without)
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust; SPLICE_BENCH_PG_HOST/PORT for another) and /usr/bin/time.
-# Not part of `mvn verify`: the sources live in src/bench/java, which Maven does not compile.
+# The sources live in src/bench/java: `mvn verify` compiles them with the tests (so they cannot rot) but runs nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ " $* " == *" --help "* ]]; then
