@@ -27,7 +27,7 @@ public record FailureAnswer(String body, String text, List<String> fields, Strin
     // a reason names at most this many fields; the rest are in fields and in the kept answer
     private static final int FIELDS_IN_REASON = 10;
     private static final String[] FIELD_NAMES = {"field", "name", "path", "pointer", "property", "propertyPath", "param"};
-    private static final String[] TEXT_NAMES = {"message", "detail", "reason", "defaultMessage", "title", "code"};
+    private static final String[] TEXT_NAMES = {"message", "title", "reason", "defaultMessage", "detail", "code"};
 
     public FailureAnswer {
         fields = List.copyOf(fields);
@@ -61,7 +61,9 @@ public record FailureAnswer(String body, String text, List<String> fields, Strin
             return text;
         }
         List<String> named = fields.size() > FIELDS_IN_REASON ? fields.subList(0, FIELDS_IN_REASON) : fields;
-        return text + ": " + String.join(", ", named) + (fields.size() > FIELDS_IN_REASON ? ", …" : "");
+        // "Your request parameters didn't validate.: age" reads badly
+        String lead = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+        return lead + ": " + String.join(", ", named) + (fields.size() > FIELDS_IN_REASON ? ", …" : "");
     }
 
     /** The fields as the ledger keeps them (failed.csv's field column): "email, name"; null for none. */
