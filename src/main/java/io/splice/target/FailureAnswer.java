@@ -55,6 +55,11 @@ public record FailureAnswer(String body, String text, List<String> fields, Strin
         return new FailureAnswer(cut(body), text == null ? "rejected" : text, fields, detail + valueOf(answer));
     }
 
+    /** A 2xx answer Splice could not use (no id, several found): kept as sent, not read for fields. */
+    static FailureAnswer unread(String body) {
+        return new FailureAnswer(cut(body), "", List.of(), "");
+    }
+
     /** "validation failed: email, name": the text, and the fields unless the text names its field itself. */
     public String reason() {
         if (fields.isEmpty() || fields.size() == 1 && text.startsWith(fields.get(0) + ": ")) {
@@ -138,6 +143,11 @@ public record FailureAnswer(String body, String text, List<String> fields, Strin
     }
 
     private static String errorText(JsonNode answer) {
+        // {"error":"conflict","reason":"planboard jobs still running"}: the reason says more (and reasons had it)
+        String reason = firstText(answer, "reason");
+        if (reason != null) {
+            return reason;
+        }
         JsonNode error = answer.path("error");
         if (error.isTextual()) {
             return error.asText();

@@ -93,9 +93,11 @@ public class TargetRequest {
      * of the mapped record (a search). Found, it is MIGRATED with that id and not sent again (TargetResponse).
      */
     private static void lookUpFirst(Exchange exchange, CompiledEntity entity, RecordKey key) throws PermanentFailure {
-        TargetDefinition.Lookup lookup = entity.target().effectiveLookup();
-        boolean lookUp = lookup != null && exchange.getProperty(Keys.MAYBE_AT_TARGET, false, Boolean.class)
+        // most records are new to the target: they never build a look-up
+        boolean lookUp = exchange.getProperty(Keys.MAYBE_AT_TARGET, false, Boolean.class)
                 && !exchange.getProperty(Keys.LOOKED_UP, false, Boolean.class);
+        TargetDefinition.Lookup lookup = lookUp ? entity.target().effectiveLookup() : null;
+        lookUp = lookup != null;
         exchange.setProperty(Keys.LOOKING_UP, lookUp);
         exchange.removeProperty(TargetLookup.PROPERTY);
         if (lookUp) {

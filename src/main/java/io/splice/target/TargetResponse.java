@@ -94,11 +94,11 @@ public class TargetResponse {
             throw new TargetResponseException(status, "lookup found " + several.count() + " records at "
                     + lookup.template(), key + ": lookup found " + several.count() + " records at " + lookup.path()
                     + ": which one is this record's is ambiguous, so it is neither sent nor taken",
-                    FailureAnswer.read(body, null, json));
+                    FailureAnswer.unread(body));
         }
         if (result instanceof TargetLookup.Unreadable unreadable) {
             throw new TargetResponseException(status, unreadable.reason(), key + ": " + unreadable.reason() + " (GET "
-                    + lookup.path() + " answered HTTP " + status + "): " + abbreviate(body), FailureAnswer.read(body, null, json));
+                    + lookup.path() + " answered HTTP " + status + "): " + abbreviate(body), FailureAnswer.unread(body));
         }
         exchange.setProperty(Keys.TARGET_ID, ((TargetLookup.Found) result).id());
         exchange.setProperty(Keys.HTTP_STATUS, status);
@@ -124,7 +124,7 @@ public class TargetResponse {
         if (id.isMissingNode() || id.isNull() || id.isContainerNode()) {
             throw new TargetResponseException(status, "response without id at " + pointer,
                     key + ": target answered HTTP " + status + " without an id at " + pointer + ": " + abbreviate(body),
-                    FailureAnswer.read(body, null, json));
+                    FailureAnswer.unread(body));
         }
         return id.asText();
     }

@@ -68,6 +68,13 @@ class FailureAnswerTest {
     }
 
     @Test
+    void aReasonBesideAnErrorCodeSaysMore() {
+        assertThat(read("{\"error\":\"conflict\",\"reason\":\"planboard jobs still running\"}", null).reason())
+                .isEqualTo("planboard jobs still running");
+        assertThat(read("{\"error\":{\"message\":\"quota exceeded\"}}", null).reason()).isEqualTo("quota exceeded");
+    }
+
+    @Test
     void anAnswerThatIsNotJsonIsKeptAsSentAndNamesNoField() {
         FailureAnswer answer = read("<html><body>Bad request</body></html>", "text/html");
 
