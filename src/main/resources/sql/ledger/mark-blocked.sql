@@ -9,6 +9,7 @@ using (values (cast(:tenant as varchar(100)), cast(:entity as varchar(100)), cas
       update set status = 'BLOCKED', group_key = v.group_key, run_id = v.run_id, updated_at = v.now,
                  blocked_by_entity = v.parent_entity, blocked_by_key = v.parent_key, reason = v.reason,
                  error_message = v.error_message, payload = v.payload, error_class = null, http_status = null,
+                 target_answer = null, failed_fields = null,
                  target_id = null, request_body = null
  when not matched then
       insert (tenant, entity, source_key, group_key, status, run_id, attempts, updated_at, blocked_by_entity,

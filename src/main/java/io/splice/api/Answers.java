@@ -38,8 +38,9 @@ public final class Answers {
     public record EntityConcurrency(String entity, int concurrency) {
     }
 
+    /** @param fields the fields the target's answers named (empty when they named none) */
     public record DeadLetterGroup(String tenant, String entity, Integer httpStatus, String reason, long records,
-                                  String sampleKey, Instant lastSeen) {
+                                  String sampleKey, Instant lastSeen, List<String> fields) {
     }
 
     /** A replay's dry run: exactly the keys a replay of the same selection would send, and what would happen. */

@@ -51,7 +51,9 @@ public class DeadLetterApi {
                 (String) row.get("tenant"), (String) row.get("entity"),
                 row.get("http_status") == null ? null : ((Number) row.get("http_status")).intValue(),
                 (String) row.get("reason"), ((Number) row.get("records")).longValue(), (String) row.get("sample_key"),
-                row.get("last_seen") instanceof java.sql.Timestamp t ? t.toInstant() : null)).toList();
+                row.get("last_seen") instanceof java.sql.Timestamp t ? t.toInstant() : null,
+                row.get("fields") == null ? List.of() : List.of(((String) row.get("fields")).split(", "))))
+                .toList();
     }
 
     /**

@@ -39,7 +39,7 @@ final class EntityChecks {
             }
         }
         problems.required("mapping", entity.mapping(), "how a source row becomes the target's record");
-        target(entity.target(), problems);
+        target(entity.target(), entity.mapping(), problems);
     }
 
     static String unknown(String name, Set<String> entities) {
@@ -83,7 +83,7 @@ final class EntityChecks {
         problems.positive("source.pagesPerSecond", source.pagesPerSecond());
     }
 
-    private static void target(TargetDefinition target, Problems problems) {
+    private static void target(TargetDefinition target, MappingDefinition mapping, Problems problems) {
         if (!problems.required("target", target, "where the records go (path, or sql)")) {
             return;
         }
@@ -123,12 +123,7 @@ final class EntityChecks {
         } else if (target.validatePath() != null && !target.validatePath().startsWith("/")) {
             problems.add("target.validatePath", "must start with /, was '" + target.validatePath() + "'");
         }
-        if (target.lookupPath() != null && target.sql() != null) {
-            problems.add("target.lookupPath", "only for records sent over HTTP (not with sql)");
-        } else if (target.lookupPath() != null && !target.lookupPath().matches("/.*\\{idempotencyKey}.*")) {
-            problems.add("target.lookupPath", "must start with / and contain {idempotencyKey}, was '"
-                    + target.lookupPath() + "'");
-        }
+        LookupChecks.check(target, mapping, problems);
         if (target.readPath() != null && target.sql() != null) {
             problems.add("target.readPath", "only for records sent over HTTP (not with sql)");
         } else if (target.readPath() != null && !target.readPath().matches("/.*\\{id}.*")) {

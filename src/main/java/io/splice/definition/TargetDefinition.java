@@ -12,7 +12,8 @@ import com.fasterxml.jackson.annotation.Nulls;
  * the target checks a record without storing it (a dry run POSTs there); {@code readPath}: where it answers a stored
  * record, {@code {id}} standing for the target id (the reconciliation reads a sample back); {@code lookupPath}: where it
  * finds a record by the idempotency key it was created with, {@code {idempotencyKey}} standing for it (a record that
- * may have reached the target before a crash is looked up there before it is sent again).
+ * may have reached the target before a crash is looked up there before it is sent again); {@code lookup}: the same
+ * with the API's own shape ({@link Lookup}; {@code lookupPath: P} is short for {@code lookup: {path: P}}).
  */
 public record TargetDefinition(
         String method,
@@ -25,10 +26,16 @@ public record TargetDefinition(
         Upload upload,
         String validatePath,
         String readPath,
-        String lookupPath) {
+        String lookupPath,
+        Lookup lookup) {
 
     public TargetDefinition {
         headers = headers == null ? new LinkedHashMap<>() : headers;
+    }
+
+    /** The look-up in effect: {@code lookup}, or {@code lookupPath} as its shorthand; null when there is none. */
+    public Lookup effectiveLookup() {
+        return lookup != null ? lookup : lookupPath == null ? null : new Lookup(lookupPath, null, null, null);
     }
 
     public boolean isSql() {
@@ -48,5 +55,15 @@ public record TargetDefinition(
      * value is recorded as the target id.
      */
     public record SqlTarget(String statement, String idField) {
+    }
+
+    /**
+     * How the target finds a record that may be there already: {@code path} (with {@code {field}}s of the mapped
+     * record and {@code {idempotencyKey}}, URL-encoded; may carry a query), the found record's id at {@code idPointer}
+     * (default: the entity's idPointer, read in the found element when the answer is a list), the list at
+     * {@code listPointer} (default: the answer itself when it is an array), and the statuses that mean absent,
+     * {@code notFound} (default [404]).
+     */
+    public record Lookup(String path, String idPointer, String listPointer, java.util.List<Integer> notFound) {
     }
 }

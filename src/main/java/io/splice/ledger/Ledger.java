@@ -25,6 +25,9 @@ public class Ledger {
     static final int MAX_MESSAGE = 4000;
     static final int MAX_REASON = 1000;
     static final int MAX_ERROR_CLASS = 300;
+    // the target's answer to a failure and the fields it names (V8__target_answer.sql)
+    static final int MAX_ANSWER = 8192;
+    static final int MAX_FIELDS = 1000;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -106,6 +109,9 @@ public class Ledger {
                 .addValue("reason", bounded(failure.reason(), MAX_REASON))
                 .addValue("errorMessage", bounded(failure.message(), MAX_MESSAGE))
                 .addValue("payload", payload).addValue("requestBody", requestBody)
+                .addValue("targetAnswer", bounded(failure.answer(), MAX_ANSWER))
+                .addValue("failedFields", bounded(failure.fields(), MAX_FIELDS))
+                .addValue("keepEarlier", failure.keepsEarlier())
                 .addValue("now", Timestamp.from(Instant.now()));
         requireOneRow(jdbc.update(sql.get("record-failed"), params), key);
     }

@@ -98,7 +98,7 @@ public class Runs {
                 row -> each.accept(new NotMigrated(row.getString("tenant"), row.getString("entity"),
                         row.getString("source_key"), row.getString("status"), row.getString("reason"),
                         row.getObject("http_status", Integer.class), row.getString("blocked_by_entity"),
-                        row.getString("blocked_by_key"))));
+                        row.getString("blocked_by_key"), row.getString("failed_fields"))));
     }
 
     /** A run that did not complete, as the ledger last saw it. */

@@ -1,6 +1,7 @@
 package io.splice.pipeline;
 
 import io.splice.ledger.Failure;
+import io.splice.target.TargetAnswered;
 import io.splice.target.TargetUnavailableException;
 
 /** Turns whatever ended a record's journey into a ledger {@link Failure} with a groupable reason. */
@@ -10,6 +11,15 @@ final class FailureDescription {
     }
 
     static Failure of(Throwable error, int attempts) {
+        Failure failure = described(error, attempts);
+        // the target's own words, kept whole in the ledger with the fields they name
+        if (error instanceof TargetAnswered answered && answered.answer() != null) {
+            return failure.withAnswer(answered.answer().body(), answered.answer().fieldList());
+        }
+        return failure;
+    }
+
+    private static Failure described(Throwable error, int attempts) {
         if (error == null) {
             return new Failure("unknown", "unknown failure", "the dead-letter channel received no exception", null);
         }

@@ -52,6 +52,10 @@ public class Outcomes {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         int attempts = attempts(exchange);
         Failure failure = FailureDescription.of(error, attempts);
+        if (exchange.getProperty(Keys.LOOKING_UP, false, Boolean.class)) {
+            // a look-up's failure never hides the target's answer to the record itself (an earlier 422's reason)
+            failure = failure.keepingEarlier();
+        }
         Message message = exchange.getMessage();
         String entity = exchange.getProperty(Keys.ENTITY, String.class);
         boolean foreign = error instanceof ForeignMessageException;

@@ -16,7 +16,8 @@ import io.splice.ledger.NotMigrated;
 
 /**
  * failed.csv: one line per record of a run that was not migrated (FAILED, BLOCKED, DISCARDED, or QUEUED: without an
- * outcome), for the data owners who fix the legacy data. Streamed from the ledger; never payloads or request bodies (personal data, secrets).
+ * outcome), for the data owners who fix the legacy data. The field column: the fields the target's answer named (kept
+ * in the ledger), else the one the reason names. Streamed from the ledger; never payloads or request bodies (personal data, secrets).
  */
 final class FailedCsv {
 
@@ -53,7 +54,7 @@ final class FailedCsv {
         String blockedBy = record.blockedByEntity() == null ? null
                 : record.blockedByEntity() + " " + record.blockedByKey();
         return Arrays.asList(record.tenant(), record.entity(), record.sourceKey(), record.status(), record.reason(),
-                ReasonField.of(record.reason()), record.httpStatus() == null ? null : record.httpStatus().toString(),
+                record.fields() != null ? record.fields() : ReasonField.of(record.reason()), record.httpStatus() == null ? null : record.httpStatus().toString(),
                 blockedBy).stream().map(FailedCsv::spreadsheetSafe).toList();
     }
 

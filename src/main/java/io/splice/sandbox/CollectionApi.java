@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The /api/v1/{collection} endpoints: create (with idempotency and validation), validate only, read one, count. */
 final class CollectionApi {
@@ -20,8 +22,15 @@ final class CollectionApi {
     private final ValidationRules rules;
     private final CollectionHooks hooks;
     private final JsonResponses responses;
+    private final Supplier<ApiBehaviour> behaviour;
 
     CollectionApi(ObjectMapper mapper, RecordStore store, ValidationRules rules, CollectionHooks hooks, JsonResponses responses) {
+        this(mapper, store, rules, hooks, responses, ApiBehaviour::defaults);
+    }
+
+    CollectionApi(ObjectMapper mapper, RecordStore store, ValidationRules rules, CollectionHooks hooks, JsonResponses responses,
+                  Supplier<ApiBehaviour> behaviour) {
+        this.behaviour = behaviour;
         this.mapper = mapper;
         this.reader = new JsonObjectReader(mapper);
         this.store = store;
@@ -35,20 +44,25 @@ final class CollectionApi {
         if (body.isEmpty()) {
             return responses.badRequest(JsonObjectReader.NOT_AN_OBJECT);
         }
-        Optional<StoredRecord> earlier = store.findByIdempotencyKey(collection, request.idempotencyKey());
+        ApiBehaviour api = behaviour.get();
+        // an API without idempotency: every POST creates, a resend a duplicate
+        String idempotencyKey = api.ignoreIdempotencyKey() ? null : request.idempotencyKey();
+        Optional<StoredRecord> earlier = store.findByIdempotencyKey(collection, idempotencyKey);
         if (earlier.isPresent()) {
             return responses.replayed(earlier.get());
         }
         Optional<ValidationFailure> failure = rules.validate(collection, body.get());
         if (failure.isPresent()) {
-            return responses.validationFailed(failure.get());
+            return responses.validationFailed(failure.get(), api.validationAnswers());
         }
         // After validation: a broken record would fail on any retry, a conflict only until the system is ready
         Optional<String> conflict = hooks.conflict(collection);
         if (conflict.isPresent()) {
             return responses.conflict(conflict.get());
         }
-        CreateOutcome outcome = store.create(collection, request.idempotencyKey(), mapper.convertValue(body.get(), FIELDS));
+        CreateOutcome outcome = api.ignoreIdempotencyKey()
+                ? store.createIgnoringKey(collection, request.idempotencyKey(), mapper.convertValue(body.get(), FIELDS))
+                : store.create(collection, request.idempotencyKey(), mapper.convertValue(body.get(), FIELDS));
         if (!outcome.created()) {
             // A concurrent request with the same key won the race since the check above
             return responses.replayed(outcome.record());
@@ -64,7 +78,7 @@ final class CollectionApi {
             return responses.badRequest(JsonObjectReader.NOT_AN_OBJECT);
         }
         return rules.validate(collection, body.get())
-                .map(responses::validationFailed)
+                .map(failure -> responses.validationFailed(failure, behaviour.get().validationAnswers()))
                 .orElseGet(() -> responses.json(200, Map.of("valid", true)));
     }
 
@@ -73,6 +87,18 @@ final class CollectionApi {
         return store.findByIdempotencyKey(collection, idempotencyKey)
                 .map(record -> responses.record(200, record))
                 .orElseGet(responses::notFound);
+    }
+
+    /**
+     * GET /api/v1/{collection}?field=value[&field=value]: the records whose fields equal the values (as text), as a
+     * list (empty when none) or a page: how most APIs let a client find a record.
+     */
+    SandboxResponse search(String collection, Map<String, String> criteria) {
+        List<StoredRecord> found = store.records(collection).stream()
+                .filter(record -> criteria.entrySet().stream().allMatch(criterion -> record.body().get(criterion.getKey()) != null
+                        && String.valueOf(record.body().get(criterion.getKey())).equals(criterion.getValue())))
+                .toList();
+        return responses.found(found, behaviour.get().pagedSearch());
     }
 
     SandboxResponse get(String collection, String id) {

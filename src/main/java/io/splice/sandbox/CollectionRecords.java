@@ -40,6 +40,14 @@ final class CollectionRecords {
         return new CreateOutcome(created, true);
     }
 
+    /** Creates the record without looking at or indexing its key: by-key look-ups never find it. */
+    synchronized CreateOutcome createIgnoringKey(String idempotencyKey, Map<String, Object> body) {
+        StoredRecord created = new StoredRecord(collection + "-" + (++lastNumber), collection, idempotencyKey, body, clock.instant());
+        byId.put(created.id(), created);
+        inCreationOrder.add(created);
+        return new CreateOutcome(created, true);
+    }
+
     /** A user of the new system changes a field of a stored record. */
     synchronized Optional<StoredRecord> edit(String id, String field, Object value) {
         StoredRecord old = byId.get(id);
@@ -50,7 +58,8 @@ final class CollectionRecords {
         body.put(field, value);
         StoredRecord edited = new StoredRecord(old.id(), collection, old.idempotencyKey(), body, old.createdAt());
         byId.put(id, edited);
-        if (old.idempotencyKey() != null) {
+        // a record created ignoring its key (ApiBehaviour.ignoreIdempotencyKey) is not indexed by it
+        if (old.idempotencyKey() != null && byIdempotencyKey.get(old.idempotencyKey()) == old) {
             byIdempotencyKey.put(old.idempotencyKey(), edited);
         }
         inCreationOrder.set(inCreationOrder.indexOf(old), edited);

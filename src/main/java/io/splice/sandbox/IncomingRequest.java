@@ -2,7 +2,11 @@ package io.splice.sandbox;
 
 import java.time.Instant;
 
-/** What the router needs from an HTTP exchange, read once so routing is independent of the server API. */
+/**
+ * What the router needs from an HTTP exchange, read once so routing is independent of the server API.
+ *
+ * @param query the raw (still encoded) query string, or null
+ */
 record IncomingRequest(long sequence,
                        Instant arrivedAt,
                        long arrivedNanos,
@@ -10,5 +14,6 @@ record IncomingRequest(long sequence,
                        String path,
                        String idempotencyKey,
                        String authorization,
-                       RequestBody body) {
+                       RequestBody body,
+                       String query) {
 }

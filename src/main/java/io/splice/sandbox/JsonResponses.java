@@ -48,8 +48,40 @@ final class JsonResponses {
         return SandboxResponse.json(422, render(body));
     }
 
+    /** A record's 422 in the shape the sandbox is set to answer (ApiBehaviour), as real APIs differ. */
+    SandboxResponse validationFailed(ValidationFailure failure, ApiBehaviour.ValidationAnswers shape) {
+        switch (shape) {
+            case PROBLEM_DETAILS: {
+                ObjectNode problem = mapper.createObjectNode()
+                        .put("type", "https://sandbox.splice.invalid/problems/validation")
+                        .put("title", "Your request is not valid")
+                        .put("status", 422)
+                        .put("detail", failure.field() + ": " + failure.reason());
+                problem.putArray("invalid-params").addObject().put("name", failure.field()).put("reason", failure.reason());
+                return SandboxResponse.json(422, render(problem)).withHeader("Content-Type", "application/problem+json");
+            }
+            case ERROR_AND_FIELDS: {
+                ObjectNode body = mapper.createObjectNode().put("error", "validation failed");
+                body.putArray("fields").add(failure.field());
+                return SandboxResponse.json(422, render(body));
+            }
+            default:
+                return validationFailed(failure);
+        }
+    }
+
+    /** A search's answer: the records found, as a bare array or as a page {"content": [...], "totalElements": n}. */
+    SandboxResponse found(List<StoredRecord> records, boolean paged) {
+        List<Map<String, Object>> shown = records.stream().map(this::shown).toList();
+        return json(200, paged ? Map.of("content", shown, "totalElements", shown.size()) : shown);
+    }
+
     /** The record as the API shows it: the sandbox's id first, then the posted fields. */
     SandboxResponse record(int status, StoredRecord record) {
+        return SandboxResponse.json(status, render(shown(record)));
+    }
+
+    private Map<String, Object> shown(StoredRecord record) {
         Map<String, Object> shown = new LinkedHashMap<>();
         shown.put("id", record.id());
         // A posted "id" must not shadow the id the sandbox assigned
@@ -58,7 +90,7 @@ final class JsonResponses {
                 shown.put(field, value);
             }
         });
-        return SandboxResponse.json(status, render(shown));
+        return shown;
     }
 
     /** The record an earlier request with the same Idempotency-Key created. */

@@ -8,6 +8,7 @@ import java.time.Instant;
  * @param sequence       1-based arrival number
  * @param arrivedAt      wall-clock arrival time
  * @param arrivedNanos   {@link System#nanoTime()} taken first thing in the handler, for measuring client pacing
+ * @param path           the path, with its query (still encoded) when it had one: {@code /api/v1/customers?email=a%40b.nl}
  * @param idempotencyKey the Idempotency-Key header, or null
  * @param body           the body as text, or only its size, {@code (N bytes)}, for a streamed upload
  * @param status         HTTP status the sandbox answered with

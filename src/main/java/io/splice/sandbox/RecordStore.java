@@ -20,6 +20,11 @@ final class RecordStore {
         return collections.computeIfAbsent(collection, name -> new CollectionRecords(name, clock)).create(idempotencyKey, body);
     }
 
+    /** Creates the record whatever its key (an API that ignores Idempotency-Key); the key is only kept on the record. */
+    CreateOutcome createIgnoringKey(String collection, String idempotencyKey, Map<String, Object> body) {
+        return collections.computeIfAbsent(collection, name -> new CollectionRecords(name, clock)).createIgnoringKey(idempotencyKey, body);
+    }
+
     Optional<StoredRecord> findByIdempotencyKey(String collection, String idempotencyKey) {
         return existing(collection).flatMap(records -> records.byIdempotencyKey(idempotencyKey));
     }

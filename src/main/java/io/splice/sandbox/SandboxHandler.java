@@ -38,10 +38,12 @@ final class SandboxHandler implements HttpHandler {
                     exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("Idempotency-Key"),
                     exchange.getRequestHeaders().getFirst("Authorization"),
-                    new RequestBody(exchange.getRequestBody()));
+                    new RequestBody(exchange.getRequestBody()), exchange.getRequestURI().getRawQuery());
             SandboxResponse response = answer(request);
             // Logged before writing, so a client that has its answer always finds it in the log
-            log.record(new ReceivedRequest(sequence, arrivedAt, arrivedNanos, request.method(), request.path(),
+            // a search's query is part of what was asked: the log shows /api/v1/customers?email=…
+            String logged = request.query() == null ? request.path() : request.path() + "?" + request.query();
+            log.record(new ReceivedRequest(sequence, arrivedAt, arrivedNanos, request.method(), logged,
                     request.idempotencyKey(), request.body().forLog(), response.status(), response.body()));
             write(exchange, response);
         } finally {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The sandbox's state and the handler serving it, wired once from the options. */
 final class SandboxParts {
@@ -16,6 +17,8 @@ final class SandboxParts {
     final TargetSettings settings = new TargetSettings();
     final PlanboardJobs jobs;
     final SandboxHandler handler;
+    // how the API behaves where real APIs differ; SandboxTarget.updateApi replaces it
+    final AtomicReference<ApiBehaviour> api;
 
     SandboxParts(SandboxOptions options, Clock clock) {
         ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -29,7 +32,9 @@ final class SandboxParts {
                 new SettingsApi(settings, reader, responses),
                 new PlanboardJobApi(jobs, responses),
                 new DocumentApi(store, options.maxDocumentBytes(), responses));
-        CollectionApi collections = new CollectionApi(mapper, store, ValidationRules.standard(), new PlanboardJobHooks(jobs), responses);
+        api = new AtomicReference<>(options.api());
+        CollectionApi collections = new CollectionApi(mapper, store, ValidationRules.standard(), new PlanboardJobHooks(jobs), responses,
+                api::get);
         handler = new SandboxHandler(new SandboxRouter(gate, endpoints, collections, log, responses), log, responses, clock);
     }
 }

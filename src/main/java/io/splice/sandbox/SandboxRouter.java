@@ -66,6 +66,9 @@ final class SandboxRouter {
         if (path.namesCollection() && "POST".equals(method)) {
             return api.create(path.collection(), request);
         }
+        if (path.namesCollection() && "GET".equals(method) && request.query() != null) {
+            return api.search(path.collection(), SearchQuery.criteria(request.query()));
+        }
         if (path.namesCollection() && "GET".equals(method)) {
             return api.count(path.collection());
         }

@@ -114,6 +114,16 @@ public final class SandboxTarget implements AutoCloseable {
         LOG.info("Sandbox target faults now {}", newFaults);
     }
 
+    /** Replaces how the API behaves (validation answers, search shape, idempotency) from the next request on. */
+    public void updateApi(ApiBehaviour behaviour) {
+        parts.api.set(java.util.Objects.requireNonNull(behaviour, "behaviour"));
+        LOG.info("Sandbox target API now {}", behaviour);
+    }
+
+    public ApiBehaviour api() {
+        return parts.api.get();
+    }
+
     public FaultSettings faults() {
         return parts.faults.settings();
     }

@@ -7,7 +7,11 @@
  * {@code POST /api/v1/{collection}} (create; Idempotency-Key replays answer 200 with {@code Idempotent-Replayed: true};
  * 400 for a body that is not a JSON object; 422 {@code {"error":"validation_failed","field","reason","value"}} per
  * {@link io.splice.sandbox.ValidationRules}), {@code GET /api/v1/{collection}/{id}}, {@code GET /api/v1/{collection}}
- * ({@code {"count": n}}) and {@code GET /sandbox/requests} (the request log without bodies). Every /api/v1 request
+ * ({@code {"count": n}}), {@code GET /api/v1/{collection}?field=value} (a search: the matching records as a list, or
+ * a page {@code {"content":[...]}}), {@code GET /api/v1/{collection}/by-key/{key}} (the record created with that
+ * Idempotency-Key, or 404) and {@code GET /sandbox/requests} (the request log without bodies). Where real APIs differ
+ * it behaves as {@link io.splice.sandbox.ApiBehaviour} says: 422s as problem details or {@code {"error","fields"}},
+ * and creates that ignore the Idempotency-Key. Every /api/v1 request
  * first passes bearer auth (401), then {@link io.splice.sandbox.FaultSettings} fault injection: a one-off 429 burst,
  * a sliding-window rate limit (429 + Retry-After), random 503s from a seeded random, and added latency.
  *

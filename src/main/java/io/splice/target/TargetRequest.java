@@ -89,19 +89,28 @@ public class TargetRequest {
 
     /**
      * A record an earlier attempt may have created (its process died before the ledger heard, or the broker delivers
-     * it again) is first looked up at the target by its idempotency key, where the entity has a lookupPath: found,
-     * it is MIGRATED with that id and not sent again (TargetResponse).
+     * it again) is first looked up at the target, where the entity has a lookup: by its idempotency key or by fields
+     * of the mapped record (a search). Found, it is MIGRATED with that id and not sent again (TargetResponse).
      */
-    private static void lookUpFirst(Exchange exchange, CompiledEntity entity, RecordKey key) {
-        String lookupPath = entity.target().lookupPath();
-        boolean lookUp = lookupPath != null && exchange.getProperty(Keys.MAYBE_AT_TARGET, false, Boolean.class)
+    private static void lookUpFirst(Exchange exchange, CompiledEntity entity, RecordKey key) throws PermanentFailure {
+        // most records are new to the target: they never build a look-up
+        boolean lookUp = exchange.getProperty(Keys.MAYBE_AT_TARGET, false, Boolean.class)
                 && !exchange.getProperty(Keys.LOOKED_UP, false, Boolean.class);
+        TargetDefinition.Lookup lookup = lookUp ? entity.target().effectiveLookup() : null;
+        lookUp = lookup != null;
         exchange.setProperty(Keys.LOOKING_UP, lookUp);
+        exchange.removeProperty(TargetLookup.PROPERTY);
         if (lookUp) {
+            String encodedKey = URLEncoder.encode(key.idempotencyKey(), StandardCharsets.UTF_8).replace("+", "%20");
+            TargetLookup call = TargetLookup.of(lookup, expand(lookup.path().replace("{idempotencyKey}", encodedKey),
+                    key, mapped(exchange), true), entity.idPointer());
+            exchange.setProperty(TargetLookup.PROPERTY, call);
             Message message = exchange.getMessage();
             message.setHeader(Exchange.HTTP_METHOD, HttpMethods.GET);
-            message.setHeader(Exchange.HTTP_PATH, lookupPath.replace("{idempotencyKey}",
-                    URLEncoder.encode(key.idempotencyKey(), StandardCharsets.UTF_8).replace("+", "%20")));
+            message.setHeader(Exchange.HTTP_PATH, call.pathOnly());
+            if (call.query() != null) {
+                message.setHeader(Exchange.HTTP_QUERY, call.query());
+            }
             message.removeHeader(Exchange.CONTENT_TYPE);
             message.setBody(null);
         }

@@ -51,8 +51,10 @@ public class TargetResponse {
             // an answer about the record itself (created, found, refused): the target works
             availability.answeredCall(exchange);
         }
-        if (exchange.getProperty(Keys.LOOKING_UP, false, Boolean.class) && (status == 404 || status < 300)) {
-            lookedUp(exchange, key, status, body);
+        TargetLookup lookup = exchange.getProperty(Keys.LOOKING_UP, false, Boolean.class)
+                ? exchange.getProperty(TargetLookup.PROPERTY, TargetLookup.class) : null;
+        if (lookup != null && (lookup.meansAbsent(status) || status >= 200 && status < 300)) {
+            lookedUp(exchange, key, lookup, status, body);
             return;
         }
         if (status >= 200 && status < 300) {
@@ -64,9 +66,10 @@ public class TargetResponse {
             // Camel's redelivery takes this header over its own back-off for the next attempt
             wait.ifPresent(ms -> message.setHeader(Exchange.REDELIVERY_DELAY, Math.min(ms, maxRetryAfterMillis)));
             throw new TargetUnavailableException(status, key + ": target answered HTTP " + status
-                    + wait.stream().mapToObj(ms -> ", Retry-After " + ms + " ms").findFirst().orElse(""));
+                    + wait.stream().mapToObj(ms -> ", Retry-After " + ms + " ms").findFirst().orElse(""),
+                    body == null || body.isBlank() ? null : FailureAnswer.read(body, contentType(message), json));
         } else {
-            throw rejected(key, status, body);
+            throw rejected(key, status, body, contentType(message), lookup != null);
         }
     }
 
@@ -75,14 +78,29 @@ public class TargetResponse {
         return status == 408 || status == 429 || status >= 500;
     }
 
-    /** The look-up's answer: found, the record is MIGRATED with that id; not found, it is sent (the route calls again). */
-    private void lookedUp(Exchange exchange, RecordKey key, int status, String body) throws TargetResponseException {
+    /**
+     * The look-up's answer: found, the record is MIGRATED with that id; absent (a notFound status, an empty list), it
+     * is sent (the route calls again); several, or no id where configured, is a permanent failure.
+     */
+    private void lookedUp(Exchange exchange, RecordKey key, TargetLookup lookup, int status, String body)
+            throws TargetResponseException {
         exchange.setProperty(Keys.LOOKED_UP, true);
-        if (status == 404) {
+        TargetLookup.Result result = lookup.meansAbsent(status) ? new TargetLookup.Absent() : lookup.read(parse(body));
+        if (result instanceof TargetLookup.Absent) {
             exchange.setProperty(Keys.LOOKUP_MISSED, true);
             return;
         }
-        exchange.setProperty(Keys.TARGET_ID, createdId(key, status, body, exchange));
+        if (result instanceof TargetLookup.Several several) {
+            throw new TargetResponseException(status, "lookup found " + several.count() + " records at "
+                    + lookup.template(), key + ": lookup found " + several.count() + " records at " + lookup.path()
+                    + ": which one is this record's is ambiguous, so it is neither sent nor taken",
+                    FailureAnswer.unread(body));
+        }
+        if (result instanceof TargetLookup.Unreadable unreadable) {
+            throw new TargetResponseException(status, unreadable.reason(), key + ": " + unreadable.reason() + " (GET "
+                    + lookup.path() + " answered HTTP " + status + "): " + abbreviate(body), FailureAnswer.unread(body));
+        }
+        exchange.setProperty(Keys.TARGET_ID, ((TargetLookup.Found) result).id());
         exchange.setProperty(Keys.HTTP_STATUS, status);
         if (metrics != null) {
             metrics.count(key.tenant(), key.entity(), "found_at_target", 1);
@@ -105,20 +123,20 @@ public class TargetResponse {
         JsonNode id = parse(body).at(pointer);
         if (id.isMissingNode() || id.isNull() || id.isContainerNode()) {
             throw new TargetResponseException(status, "response without id at " + pointer,
-                    key + ": target answered HTTP " + status + " without an id at " + pointer + ": " + abbreviate(body));
+                    key + ": target answered HTTP " + status + " without an id at " + pointer + ": " + abbreviate(body),
+                    FailureAnswer.unread(body));
         }
         return id.asText();
     }
 
-    private TargetRejectedException rejected(RecordKey key, int status, String body) {
-        JsonNode answer = parse(body);
-        String field = answer.path("field").asText("");
-        String reason = answer.path("reason").asText(answer.path("error").asText("rejected"));
-        String groupable = field.isEmpty() ? reason : field + ": " + reason;
-        JsonNode value = answer.get("value");
-        String detail = value == null ? "" : " (value: " + value + ")";
-        return new TargetRejectedException(status, groupable,
-                key + ": target answered HTTP " + status + ": " + groupable + detail);
+    private TargetRejectedException rejected(RecordKey key, int status, String body, String contentType, boolean lookup) {
+        FailureAnswer answer = FailureAnswer.read(body, contentType, json);
+        return new TargetRejectedException(status, answer.reason(), key + ": " + (lookup ? "lookup " : "")
+                + "target answered HTTP " + status + ": " + answer.reason() + answer.detail(), answer, lookup);
+    }
+
+    private static String contentType(Message message) {
+        return message.getHeader(Exchange.CONTENT_TYPE, String.class);
     }
 
     private JsonNode parse(String body) {

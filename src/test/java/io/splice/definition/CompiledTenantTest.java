@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CompiledTenantTest {
 
     private final CompiledEntity addresses = new CompiledEntity("addresses", "select 1", "id", "number", "project_id",
-            100, 10, 2, Map.of(), null, new TargetDefinition(null, "/a", null, null, null, 120, null, null, null, null, null), 120);
+            100, 10, 2, Map.of(), null, new TargetDefinition(null, "/a", null, null, null, 120, null, null, null, null, null, null), 120);
 
     @Test
     void aTenantsRateOverrideWinsOverTheEntitysRate() {

@@ -103,6 +103,61 @@ class TargetResponseTest {
     }
 
     @Test
+    void aRejectionKeepsTheWholeAnswerAndItsFieldsForTheLedger() {
+        Exchange exchange = answer(422, "{\"error\":\"validation failed\",\"fields\":[\"email\"]}");
+
+        assertThatThrownBy(() -> classifier.classify(exchange))
+                .isInstanceOfSatisfying(TargetRejectedException.class, e -> {
+                    assertThat(e.reason()).isEqualTo("HTTP 422 validation failed: email");
+                    assertThat(e.answer().fieldList()).isEqualTo("email");
+                    assertThat(e.answer().body()).isEqualTo("{\"error\":\"validation failed\",\"fields\":[\"email\"]}");
+                });
+    }
+
+    @Test
+    void aSearchLookupAnsweringAnEmptyListMeansAbsent() throws Exception {
+        Exchange exchange = lookup(200, "[]", null, null, null);
+
+        classifier.classify(exchange);
+
+        assertThat(exchange.getProperty(Keys.LOOKUP_MISSED)).isEqualTo(true);
+        assertThat(exchange.getProperty(Keys.TARGET_ID)).isNull();
+    }
+
+    @Test
+    void aSearchLookupAnsweringOneRecordTakesItsIdAtTheLookupsPointer() throws Exception {
+        Exchange exchange = lookup(200, "{\"content\":[{\"data\":{\"uuid\":\"c-7\"}}],\"totalElements\":1}",
+                "/data/uuid", "/content", null);
+
+        classifier.classify(exchange);
+
+        assertThat(exchange.getProperty(Keys.TARGET_ID)).isEqualTo("c-7");
+        assertThat(exchange.getProperty(Keys.LOOKUP_MISSED)).isNull();
+    }
+
+    @Test
+    void aSearchLookupFindingSeveralRecordsIsAPermanentFailureNamingTheAmbiguity() {
+        Exchange exchange = lookup(200, "[{\"id\":\"a\"},{\"id\":\"b\"},{\"id\":\"c\"}]", null, null, null);
+
+        assertThatThrownBy(() -> classifier.classify(exchange))
+                .isInstanceOfSatisfying(TargetResponseException.class, e -> {
+                    assertThat(e.reason()).isEqualTo("lookup found 3 records at /api/v1/customers?email={email}");
+                    assertThat(e.getMessage()).contains("addresses 17", "lookup found 3 records at /api/v1/customers?email=a%40b.nl");
+                });
+    }
+
+    @Test
+    void aLookupsOwnNotFoundStatusesMeanAbsentAndARejectedLookupSaysSo() throws Exception {
+        Exchange gone = lookup(410, "{\"error\":\"gone\"}", null, null, java.util.List.of(404, 410));
+        classifier.classify(gone);
+        assertThat(gone.getProperty(Keys.LOOKUP_MISSED)).isEqualTo(true);
+
+        Exchange refused = lookup(400, "{\"error\":\"bad query\"}", null, null, null);
+        assertThatThrownBy(() -> classifier.classify(refused)).isInstanceOfSatisfying(TargetRejectedException.class,
+                e -> assertThat(e.reason()).isEqualTo("lookup HTTP 400 bad query"));
+    }
+
+    @Test
     void retryAfterParsing() {
         Instant now = Instant.parse("2026-11-25T10:00:00Z");
         assertThat(RetryAfter.millis("2", now)).hasValue(2000);
@@ -110,6 +165,15 @@ class TargetResponseTest {
         assertThat(RetryAfter.millis("Wed, 25 Nov 2026 10:00:30 GMT", now)).hasValue(30_000);
         assertThat(RetryAfter.millis("soon", now)).isEmpty();
         assertThat(RetryAfter.millis(null, now)).isEmpty();
+    }
+
+    private Exchange lookup(int status, String body, String idPointer, String listPointer, java.util.List<Integer> notFound) {
+        Exchange exchange = answer(status, body);
+        exchange.setProperty(Keys.LOOKING_UP, true);
+        exchange.setProperty(TargetLookup.PROPERTY, TargetLookup.of(new io.splice.definition.TargetDefinition.Lookup(
+                "/api/v1/customers?email={email}", idPointer, listPointer, notFound),
+                "/api/v1/customers?email=a%40b.nl", "/id"));
+        return exchange;
     }
 
     private Exchange answer(int status, String body) {
