@@ -1,6 +1,7 @@
 package io.splice.sandbox;
 
 import java.time.Instant;
+import java.util.function.Function;
 
 /** What the router needs from an HTTP exchange, read once so routing is independent of the server API. */
 record IncomingRequest(long sequence,
@@ -10,5 +11,11 @@ record IncomingRequest(long sequence,
                        String path,
                        String idempotencyKey,
                        String authorization,
-                       RequestBody body) {
+                       RequestBody body,
+                       Function<String, String> headers) {
+
+    /** A request header's first value, or null (the API key, the token request's Content-Type). */
+    String header(String name) {
+        return headers.apply(name);
+    }
 }

@@ -38,7 +38,7 @@ final class SandboxHandler implements HttpHandler {
                     exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("Idempotency-Key"),
                     exchange.getRequestHeaders().getFirst("Authorization"),
-                    new RequestBody(exchange.getRequestBody()));
+                    new RequestBody(exchange.getRequestBody()), exchange.getRequestHeaders()::getFirst);
             SandboxResponse response = answer(request);
             // Logged before writing, so a client that has its answer always finds it in the log
             log.record(new ReceivedRequest(sequence, arrivedAt, arrivedNanos, request.method(), request.path(),

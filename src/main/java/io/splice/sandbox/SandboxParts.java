@@ -15,6 +15,7 @@ final class SandboxParts {
     final FaultInjector faults;
     final TargetSettings settings = new TargetSettings();
     final PlanboardJobs jobs;
+    final SandboxAuthentication authentication;
     final SandboxHandler handler;
 
     SandboxParts(SandboxOptions options, Clock clock) {
@@ -23,13 +24,14 @@ final class SandboxParts {
         JsonObjectReader reader = new JsonObjectReader(mapper);
         store = new RecordStore(clock);
         faults = new FaultInjector(options.faults());
-        ApiGate gate = new ApiGate(new BearerTokenCheck(options.bearerToken()), faults, responses);
+        authentication = new SandboxAuthentication(options.bearerToken(), clock, responses);
+        ApiGate gate = new ApiGate(authentication, faults, responses);
         jobs = new PlanboardJobs(clock, Duration.ofMillis(options.planboardJobMillis()));
         List<ApiEndpoints> endpoints = List.of(
                 new SettingsApi(settings, reader, responses),
                 new PlanboardJobApi(jobs, responses),
                 new DocumentApi(store, options.maxDocumentBytes(), responses));
         CollectionApi collections = new CollectionApi(mapper, store, ValidationRules.standard(), new PlanboardJobHooks(jobs), responses);
-        handler = new SandboxHandler(new SandboxRouter(gate, endpoints, collections, log, responses), log, responses, clock);
+        handler = new SandboxHandler(new SandboxRouter(gate, endpoints, collections, log, responses, authentication), log, responses, clock);
     }
 }
