@@ -46,6 +46,19 @@ class TargetAuthTest {
                   fields: { legacyId: id, name: name }
                 target: { path: /api/v1/items }
             """;
+    /** The same, with a plan whose own calls (email off, and back on at the end) need the credentials too. */
+    private static final String WITH_PLAN = DEFINITION + """
+            plan:
+              stages:
+                - name: prepare-target
+                  target:
+                    calls:
+                      - { method: PUT, path: /api/v1/settings/email, body: '{"enabled": false}' }
+                    restore:
+                      - { method: PUT, path: /api/v1/settings/email, body: '{"enabled": true}' }
+                - name: migrate
+                  migrate: [items]
+            """;
     private static final String CLIENT_SECRET = "cs-7f3a9b21e4d05c86";
 
     @TempDir
@@ -70,7 +83,7 @@ class TargetAuthTest {
         // given 600 items, sent at 100 a second (about 6 s), and tokens that live 2 s, renewed 1 s ahead
         createItems(600);
         sandbox.authentication().requireOAuth2("splice", CLIENT_SECRET, Duration.ofSeconds(2));
-        SpliceUnderTest splice = splice(oauth2(Map.of("splice.target.auth.renew-before-millis", "1000")));
+        SpliceUnderTest splice = splice(WITH_PLAN, oauth2(Map.of("splice.target.auth.renew-before-millis", "1000")));
 
         // when
         long started = System.nanoTime();
@@ -81,6 +94,10 @@ class TargetAuthTest {
         assertThat(run.report().status()).isEqualTo("COMPLETED");
         assertThat(statuses(splice)).containsExactly(Map.entry("MIGRATED", 600L));
         assertThat(sandbox.records("items")).hasSize(600);
+        // the plan's own calls carried the token as well: e-mail was switched off, and on again at the end
+        assertThat(sandbox.requests()).filteredOn(r -> r.path().equals("/api/v1/settings/email"))
+                .extracting(ReceivedRequest::status).containsExactly(200, 200);
+        assertThat(sandbox.emailEnabled()).isTrue();
         // the token was renewed as it aged (a 2 s token cannot serve a run of several seconds), about once a second
         // of the run, not once per request; a 401 happens only if a request took over a second to arrive
         long unauthorized = apiRequests().stream().filter(r -> r.status() == 401).count();
@@ -190,7 +207,7 @@ class TargetAuthTest {
     void anApiKeyFromAFileIsSentInItsHeader() throws Exception {
         createItems(50);
         sandbox.authentication().requireApiKey("X-Api-Token", "ak-5be1c0d6");
-        SpliceUnderTest splice = splice(Map.of("splice.target.auth.mode", "api-key",
+        SpliceUnderTest splice = splice(WITH_PLAN, Map.of("splice.target.auth.mode", "api-key",
                 "splice.target.auth.api-key-header", "X-Api-Token",
                 "splice.target.auth.api-key-file", secretFile("api-key", "ak-5be1c0d6")));
 
@@ -198,6 +215,8 @@ class TargetAuthTest {
 
         assertThat(statuses(splice)).containsExactly(Map.entry("MIGRATED", 50L));
         assertThat(apiRequests()).noneMatch(r -> r.status() == 401);
+        assertThat(sandbox.requests()).filteredOn(r -> r.path().equals("/api/v1/settings/email"))
+                .extracting(ReceivedRequest::status).containsExactly(200, 200);
     }
 
     @Test
@@ -225,7 +244,11 @@ class TargetAuthTest {
     }
 
     private SpliceUnderTest splice(Map<String, String> extra) throws Exception {
-        Path definition = Files.writeString(workDir.resolve("auth.yaml"), DEFINITION);
+        return splice(DEFINITION, extra);
+    }
+
+    private SpliceUnderTest splice(String yaml, Map<String, String> extra) throws Exception {
+        Path definition = Files.writeString(workDir.resolve("auth.yaml"), yaml);
         Map<String, String> properties = new HashMap<>(Map.of("splice.migrations", "file:" + definition,
                 "splice.load.rate", "100"));
         properties.putAll(extra);
