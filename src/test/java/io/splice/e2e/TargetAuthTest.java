@@ -110,12 +110,14 @@ class TargetAuthTest {
 
     @Test
     void aTokenRevokedMidRunIsRenewedOnceAndTheRefusedRecordsStillMigrate() throws Exception {
-        // given long-lived tokens (no renewal due during the run)
+        // given long-lived tokens (no renewal due during the run), the one Splice fetched at start revoked at once
         createItems(300);
         sandbox.authentication().requireOAuth2("splice", CLIENT_SECRET, Duration.ofSeconds(600));
-        SpliceUnderTest splice = splice(oauth2(Map.of()));
+        SpliceUnderTest splice = splice(WITH_PLAN, oauth2(Map.of()));
+        sandbox.authentication().revokeTokens();
 
-        // when the provider revokes every token while a third of the items are through
+        // when the plan's first call meets that, and the provider revokes every token again while a third of the
+        // items are through
         CompletableFuture<CompletedRun> running = CompletableFuture.supplyAsync(() -> run(splice));
         await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.records("items").size() >= 100);
         sandbox.authentication().revokeTokens();
@@ -126,9 +128,13 @@ class TargetAuthTest {
         assertThat(run.report().status()).isEqualTo("COMPLETED");
         assertThat(statuses(splice)).containsExactly(Map.entry("MIGRATED", 300L));
         assertThat(sandbox.records("items")).hasSize(300);
-        long unauthorized = apiRequests().stream().filter(r -> r.status() == 401).count();
+        // the plan's call was refused once, renewed the token and went through; so did the restore at the end
+        assertThat(sandbox.requests()).filteredOn(r -> r.path().equals("/api/v1/settings/email"))
+                .extracting(ReceivedRequest::status).containsExactly(401, 200, 200);
+        long unauthorized = apiRequests().stream().filter(r -> r.status() == 401 && r.path().startsWith("/api/v1/items"))
+                .count();
         assertThat(unauthorized).isBetween(1L, 4L);
-        assertThat(sandbox.authentication().tokenRequests()).isEqualTo(2);
+        assertThat(sandbox.authentication().tokenRequests()).isEqualTo(3);
         assertThat(splice.ledger().queryForObject("select count(*) from splice_record where attempts = 2", Long.class))
                 .isEqualTo(unauthorized);
     }

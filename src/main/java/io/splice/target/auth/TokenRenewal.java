@@ -56,6 +56,26 @@ public class TokenRenewal {
                 + "the call is tried once more");
     }
 
+    /**
+     * The same after a plan's own call (run.camel.yaml): a 401 to an OAuth2 token renews it once and the call is tried
+     * again (plan-calls' redelivery); a 401 to the renewed token is left to TargetCalls, which fails the stage.
+     */
+    public void afterPlanCall(Exchange exchange) throws TokenRefusedException {
+        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        if (status == null || status != 401) {
+            exchange.removeProperty(RENEWED);
+            return;
+        }
+        long generation = exchange.getProperty(TargetAuthentication.GENERATION, 0L, Long.class);
+        if (exchange.getProperty(RENEWED, false, Boolean.class) || !authentication.renewAfterRefusal(generation)) {
+            return;
+        }
+        exchange.setProperty(RENEWED, true);
+        exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, 0L);
+        throw new TokenRefusedException("The target refused the OAuth2 token (HTTP 401) to a plan's call; it was "
+                + "renewed and the call is tried once more");
+    }
+
     /** The target answered: the call's upload stream is closed, and the answer keeps the outage circuit closed. */
     private void answered(Exchange exchange) {
         ContentStreams.close(exchange);
