@@ -83,6 +83,10 @@ import io.splice.target.TargetRequest;
 import io.splice.target.TargetResponse;
 import io.splice.target.TargetAvailability;
 import io.splice.target.TargetProbe;
+import io.splice.target.auth.ClientCredentialsTokens;
+import io.splice.target.auth.TargetAuthSettings;
+import io.splice.target.auth.TargetAuthentication;
+import io.splice.target.auth.TokenRenewal;
 import io.splice.tls.TargetTrust;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
@@ -175,11 +179,16 @@ public class SpliceConfiguration implements CamelConfiguration {
                 new ReadBackSampling(migration, settings.dryRun() ? 0
                         : Integer.parseInt(property(context, "splice.reconcile.sample-percent")))));
         TargetRates rates = new TargetRates(migration);
+        // how calls prove themselves to the target (splice.target.auth.*, docs/target-authentication.md)
+        TargetAuthentication authentication = targetAuthentication(context, settings, targetTrust);
+        registry.bind("targetAuthentication", authentication);
         registry.bind("targetRequest", new TargetRequest(migration, rates, new ContentStreams(routedSource), metrics,
-                settings.targetToken(), settings.dryRun()));
+                authentication, settings.dryRun()));
         // whether each entity's target answers; its bean name is what /api/progress and the progress line ask
-        TargetAvailability availability = targetAvailability(context, settings, migration, targetTrust, targetDb);
+        TargetAvailability availability = targetAvailability(context, settings, migration, targetTrust, targetDb,
+                authentication);
         registry.bind("targetAvailability", availability);
+        registry.bind("targetTokenRenewal", new TokenRenewal(authentication, availability));
         RetrySummary retrySummary = new RetrySummary();
         registry.bind("retrySummary", retrySummary);
         registry.bind("retryBudget", new RetryBudget(availability, retrySummary,
@@ -192,7 +201,9 @@ public class SpliceConfiguration implements CamelConfiguration {
         RunReportBuilder reports = new RunReportBuilder(ledger, runs, stages, plan);
         ReportFiles reportFiles = new ReportFiles(settings.workDir(), json, runs);
         registry.bind("reportFiles", reportFiles);
-        ReadBackCheck readBack = new ReadBackCheck(context, migration, ledger, json, settings.targetToken(),
+        // no token of their own: the read-back's GETs (targetRequest) and the plan's calls (run.camel.yaml) are
+        // authorised by targetAuthentication right before they leave
+        ReadBackCheck readBack = new ReadBackCheck(context, migration, ledger, json, null,
                 Integer.parseInt(property(context, "splice.reconcile.read-back-max")));
         registry.bind("readBackCheck", readBack);
         registry.bind("runControl", new RunControl(migration, runs, ledger, reports, reportFiles, owner.self(), readBack,
@@ -200,7 +211,7 @@ public class SpliceConfiguration implements CamelConfiguration {
         PlanControl planControl = new PlanControl(migration, plan, runs, stages, owner,
                 new RunStarts(migration, plan, runs, stages, owner, json, settings.dryRun() ? RunReport.DRY_RUN : RunReport.RUN),
                 settings.dryRun());
-        TargetCalls targetCalls = new TargetCalls(plan, planControl, runs, json, settings.targetToken());
+        TargetCalls targetCalls = new TargetCalls(plan, planControl, runs, json, null);
         registry.bind("planControl", planControl);
         registry.bind("targetCalls", targetCalls);
         registry.bind("restores", new Restores(plan, stages, owner, targetCalls));
@@ -239,10 +250,26 @@ public class SpliceConfiguration implements CamelConfiguration {
                 Integer.parseInt(property(context, "splice.run.parallel-tenants"))));
     }
 
-    /** Per entity, a probe of its target (the API's URL, or the target database) for while it does not answer. */
+    /** The target's authentication; an OAuth2 token is fetched now, so wrong client credentials stop the start. */
+    private static TargetAuthentication targetAuthentication(CamelContext context, Settings settings, TargetTrust trust) {
+        TargetAuthentication authentication = new TargetAuthSettings(key -> property(context, key))
+                .authentication(settings.targetToken(), trust.httpClient(), Clock.systemUTC());
+        LOG.info("Calls to the target authenticate with {}", authentication.describe());
+        if (authentication instanceof ClientCredentialsTokens tokens) {
+            tokens.fetchAtStart();
+        }
+        return authentication;
+    }
+
+    /**
+     * Per entity, a probe of its target (the API's URL, or the target database) for while it does not answer; an
+     * HTTP target answers only once its token endpoint gives a token too.
+     */
     private static TargetAvailability targetAvailability(CamelContext context, Settings settings, CompiledMigration migration,
-                                                         TargetTrust trust, DataSource targetDb) {
-        TargetProbe http = TargetProbe.http(settings.targetUrl(), trust);
+                                                         TargetTrust trust, DataSource targetDb,
+                                                         TargetAuthentication authentication) {
+        TargetProbe target = TargetProbe.http(settings.targetUrl(), trust);
+        TargetProbe http = () -> authentication.available() && target.answers();
         TargetProbe sql = targetDb == null ? () -> false : TargetProbe.sql(targetDb);
         return new TargetAvailability(entity -> migration.entity(entity).writesSql() ? sql : http,
                 settings.outage().failuresInARow(), Duration.ofMillis(settings.outage().probeIntervalMillis()),

@@ -8,11 +8,11 @@ import java.util.Optional;
  */
 final class ApiGate {
 
-    private final BearerTokenCheck auth;
+    private final SandboxAuthentication auth;
     private final FaultInjector faults;
     private final JsonResponses responses;
 
-    ApiGate(BearerTokenCheck auth, FaultInjector faults, JsonResponses responses) {
+    ApiGate(SandboxAuthentication auth, FaultInjector faults, JsonResponses responses) {
         this.auth = auth;
         this.faults = faults;
         this.responses = responses;
@@ -20,8 +20,9 @@ final class ApiGate {
 
     /** The refusal to answer with, or empty once the request may be processed (after any added latency). */
     Optional<SandboxResponse> refusal(IncomingRequest request) {
-        if (!auth.allows(request.authorization())) {
-            return Optional.of(responses.error(401, "unauthorized").withHeader("WWW-Authenticate", "Bearer"));
+        Optional<SandboxResponse> unauthorized = auth.refusal(request);
+        if (unauthorized.isPresent()) {
+            return unauthorized;
         }
         FaultDecision decision = faults.decide(request.arrivedNanos());
         switch (decision.verdict()) {

@@ -38,7 +38,8 @@ final class SandboxHandler implements HttpHandler {
                     exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("Idempotency-Key"),
                     exchange.getRequestHeaders().getFirst("Authorization"),
-                    new RequestBody(exchange.getRequestBody()), exchange.getRequestURI().getRawQuery());
+                    new RequestBody(exchange.getRequestBody()), exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestHeaders()::getFirst);
             SandboxResponse response = answer(request);
             // Logged before writing, so a client that has its answer always finds it in the log
             // a search's query is part of what was asked: the log shows /api/v1/customers?email=…

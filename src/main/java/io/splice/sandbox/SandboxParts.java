@@ -16,6 +16,7 @@ final class SandboxParts {
     final FaultInjector faults;
     final TargetSettings settings = new TargetSettings();
     final PlanboardJobs jobs;
+    final SandboxAuthentication authentication;
     final SandboxHandler handler;
     // how the API behaves where real APIs differ; SandboxTarget.updateApi replaces it
     final AtomicReference<ApiBehaviour> api;
@@ -26,7 +27,8 @@ final class SandboxParts {
         JsonObjectReader reader = new JsonObjectReader(mapper);
         store = new RecordStore(clock);
         faults = new FaultInjector(options.faults());
-        ApiGate gate = new ApiGate(new BearerTokenCheck(options.bearerToken()), faults, responses);
+        authentication = new SandboxAuthentication(options.bearerToken(), clock, responses);
+        ApiGate gate = new ApiGate(authentication, faults, responses);
         jobs = new PlanboardJobs(clock, Duration.ofMillis(options.planboardJobMillis()));
         List<ApiEndpoints> endpoints = List.of(
                 new SettingsApi(settings, reader, responses),
@@ -35,6 +37,6 @@ final class SandboxParts {
         api = new AtomicReference<>(options.api());
         CollectionApi collections = new CollectionApi(mapper, store, ValidationRules.standard(), new PlanboardJobHooks(jobs), responses,
                 api::get);
-        handler = new SandboxHandler(new SandboxRouter(gate, endpoints, collections, log, responses), log, responses, clock);
+        handler = new SandboxHandler(new SandboxRouter(gate, endpoints, collections, log, responses, authentication), log, responses, clock);
     }
 }

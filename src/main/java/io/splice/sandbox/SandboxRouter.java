@@ -21,8 +21,11 @@ final class SandboxRouter {
     private final CollectionApi api;
     private final RequestLog log;
     private final JsonResponses responses;
+    private final SandboxAuthentication authentication;
 
-    SandboxRouter(ApiGate gate, List<ApiEndpoints> endpoints, CollectionApi api, RequestLog log, JsonResponses responses) {
+    SandboxRouter(ApiGate gate, List<ApiEndpoints> endpoints, CollectionApi api, RequestLog log, JsonResponses responses,
+                  SandboxAuthentication authentication) {
+        this.authentication = authentication;
         this.gate = gate;
         this.endpoints = List.copyOf(endpoints);
         this.api = api;
@@ -33,6 +36,10 @@ final class SandboxRouter {
     SandboxResponse route(IncomingRequest request) {
         if (REQUEST_LOG_PATH.equals(request.path())) {
             return "GET".equals(request.method()) ? responses.requestLog(log.snapshot()) : responses.notFound();
+        }
+        // the OAuth2 token endpoint is not behind the API's gate: it is where its tokens come from
+        if (OAuthTokens.PATH.equals(request.path())) {
+            return authentication.tokenEndpoint(request);
         }
         if (!request.path().startsWith(ApiPath.PREFIX)) {
             return responses.notFound();

@@ -85,6 +85,11 @@ public final class SandboxTarget implements AutoCloseable {
         return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + port();
     }
 
+    /** How the API checks its callers (OAuth2 tokens, API key, Basic); a static bearer token by default. */
+    public SandboxAuthentication authentication() {
+        return parts.authentication;
+    }
+
     /** Snapshot of every request received, in arrival order. */
     public List<ReceivedRequest> requests() {
         return parts.log.snapshot();

@@ -14,6 +14,9 @@
  * and creates that ignore the Idempotency-Key. Every /api/v1 request
  * first passes bearer auth (401), then {@link io.splice.sandbox.FaultSettings} fault injection: a one-off 429 burst,
  * a sliding-window rate limit (429 + Retry-After), random 503s from a seeded random, and added latency.
+ * {@link io.splice.sandbox.SandboxTarget#authentication()} switches the auth check to OAuth2 tokens of its own
+ * {@code POST /oauth/token} (client credentials grant; expired or revoked tokens answer 401
+ * {@code WWW-Authenticate: Bearer error="invalid_token"}), an API key in a header, or Basic credentials.
  *
  * <p>What a migration plan prepares, waits for and uploads:
  * <ul>

@@ -14,6 +14,7 @@ import io.splice.observe.RecordMetrics;
 import io.splice.pipeline.IncomingRecord;
 import io.splice.pipeline.Keys;
 import io.splice.pipeline.PermanentFailure;
+import io.splice.target.auth.TargetAuthentication;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.http.HttpMethods;
@@ -34,18 +35,18 @@ public class TargetRequest {
     private final TargetRates rates;
     private final ContentStreams content;
     private final RecordMetrics metrics;
-    private final String bearerToken;
+    private final TargetAuthentication authentication;
     private final boolean dryRun;
 
     /** @param dryRun records go to the entity's validatePath, or nowhere: nothing is stored at the target */
     public TargetRequest(CompiledMigration migration, TargetRates rates, ContentStreams content, RecordMetrics metrics,
-                         String bearerToken, boolean dryRun) {
+                         TargetAuthentication authentication, boolean dryRun) {
         this.dryRun = dryRun;
         this.migration = migration;
         this.metrics = metrics;
         this.rates = rates;
         this.content = content;
-        this.bearerToken = bearerToken == null || bearerToken.isBlank() ? null : bearerToken;
+        this.authentication = authentication;
     }
 
     public void prepare(Exchange exchange) throws Exception {
@@ -69,9 +70,6 @@ public class TargetRequest {
         message.setHeader("Accept", "application/json");
         entity.target().headers().forEach(message::setHeader);
         message.setHeader(entity.idempotencyHeader(), key.idempotencyKey());
-        if (bearerToken != null) {
-            message.setHeader("Authorization", "Bearer " + bearerToken);
-        }
         TargetDefinition.Upload upload = entity.target().upload();
         if (upload == null) {
             message.setBody(exchange.getProperty(Keys.REQUEST_BODY, String.class));
@@ -134,6 +132,8 @@ public class TargetRequest {
         long now = System.nanoTime();
         metrics.throttleWait(key.entity(), now - exchange.getProperty(THROTTLED_AT, now, Long.class));
         exchange.setProperty(SENT_AT, now);
+        // after the throttles, so a token is not spent waiting in them (an OAuth2 token may expire meanwhile)
+        authentication.authorizeCall(exchange);
         if (entity.target().upload() != null) {
             exchange.getMessage().setBody(content.open(exchange, entity, key));
         }
