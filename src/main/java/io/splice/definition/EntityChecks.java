@@ -135,7 +135,7 @@ final class EntityChecks {
             problems.add("source", "needs a query, or a table and its columns");
         }
         if (source.key() == null || source.key().isEmpty()) {
-            problems.add("source.key", "is required: the keyset column (unique, ordered), or several: [col1, col2]");
+            problems.add("source.key", "is required: the keyset column (unique, ordered)");
         } else {
             source.key().forEach(column -> problems.sqlName("source.key", column));
             if (source.key().size() != Set.copyOf(source.key()).size()) {
