@@ -16,7 +16,8 @@ public record SourceKey(List<String> columns, List<String> types) {
 
     /** The ledger's source_key holds at most this many characters. */
     public static final int MAX_LENGTH = 200;
-    static final String LAST_KEY = "lastKey";
+    /** What a page query binds as the last key read; a composite key's columns: lastKey1, lastKey2, … */
+    public static final String LAST_KEY = "lastKey";
 
     public SourceKey {
         columns = List.copyOf(columns);
