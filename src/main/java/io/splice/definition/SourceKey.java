@@ -33,7 +33,9 @@ public record SourceKey(List<String> columns, List<String> types) {
         List<String> types = new ArrayList<>();
         for (int i = 0; i < source.key().size(); i++) {
             List<String> given = source.keyType();
-            types.add(given == null || given.isEmpty() ? "number" : given.get(given.size() == 1 ? 0 : i));
+            // validate reports a count that fits neither; here such a column is a number
+            types.add(given == null || given.isEmpty() ? "number"
+                    : given.size() == 1 ? given.get(0) : i < given.size() ? given.get(i) : "number");
         }
         return new SourceKey(source.key(), types);
     }

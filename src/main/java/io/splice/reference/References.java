@@ -12,7 +12,6 @@ import io.splice.definition.CompiledEntity;
 import io.splice.definition.CompiledMigration;
 import io.splice.ledger.BlockedRecord;
 import io.splice.ledger.Blocking;
-import io.splice.ledger.CompositeKey;
 import io.splice.ledger.Hierarchy;
 import io.splice.ledger.ParentState;
 import io.splice.pipeline.Keys;
@@ -61,7 +60,7 @@ public class References {
             }
             Set<String> keys = new LinkedHashSet<>();
             rows.forEach(row -> {
-                String key = parentKey(entity, column, row, true);
+                String key = ReferenceKeys.parentKey(entity, column, row, true);
                 if (key != null) {
                     keys.add(key);
                 }
@@ -90,7 +89,7 @@ public class References {
                             Map<String, Map<String, ParentState>> statesByColumn) throws JsonProcessingException {
         for (String reference : entity.references().keySet()) {
             Map<String, ParentState> states = statesByColumn.get(reference);
-            String parentKey = states == null ? null : parentKey(entity, reference, row, false);
+            String parentKey = states == null ? null : ReferenceKeys.parentKey(entity, reference, row, false);
             if (parentKey == null) {
                 continue;
             }
@@ -106,29 +105,6 @@ public class References {
         return null;
     }
 
-    /**
-     * The parent's source key a reference holds, or null when it holds none (a null column; for several columns, a
-     * null in any of them, as SQL's foreign keys read it).
-     *
-     * @param strict a missing column is a definition error (the page's rows come straight from the source query)
-     */
-    static String parentKey(CompiledEntity entity, String reference, Map<String, Object> row, boolean strict) {
-        List<String> columns = entity.referenceColumns().getOrDefault(reference, List.of(reference));
-        if (columns.size() == 1) {
-            Object value = strict ? PageFilter.column(row, columns.get(0), entity.name()) : row.get(columns.get(0));
-            return value == null ? null : String.valueOf(value);
-        }
-        List<String> values = new ArrayList<>(columns.size());
-        for (String column : columns) {
-            Object value = strict ? PageFilter.column(row, column, entity.name()) : row.get(column);
-            if (value == null) {
-                return null;
-            }
-            values.add(String.valueOf(value));
-        }
-        return CompositeKey.encode(values);
-    }
-
     /** A record held back: by which reference, the parent's key, and the block to record. */
     private record Held(String reference, String parentKey, Blocking.Block block) {
     }
@@ -139,7 +115,7 @@ public class References {
      */
     public String resolveWithoutRecording(String tenant, CompiledEntity entity, Map<String, Object> row) {
         for (Map.Entry<String, String> reference : entity.references().entrySet()) {
-            String parentKey = parentKey(entity, reference.getKey(), row, false);
+            String parentKey = ReferenceKeys.parentKey(entity, reference.getKey(), row, false);
             if (parentKey == null) {
                 continue;
             }
@@ -164,7 +140,7 @@ public class References {
         Map<String, Object> row = exchange.getMessage().getBody(Map.class);
         Map<String, Map<String, ParentState>> statesByColumn = new java.util.HashMap<>();
         entity.references().forEach((column, parent) -> {
-            String parentKey = parentKey(entity, column, row, false);
+            String parentKey = ReferenceKeys.parentKey(entity, column, row, false);
             statesByColumn.put(column, parentKey == null ? Map.of() : parents.states(tenant, parent, List.of(parentKey)));
         });
         String runId = exchange.getProperty(Keys.RUN_ID, String.class);

@@ -228,6 +228,16 @@ class HierarchyAndCompositeKeyTest {
             assertThat(((Number) item.body().get("shelfId")).longValue()).isEqualTo(shelf * 1000 + 7);
             assertThat(item.body().get("shelfIdText")).isEqualTo(String.valueOf(shelf * 1000 + 7));
         });
+
+        // when it runs again: the ledger knows every key, encoded ones included; nothing is sent twice
+        long posts = sandbox.requests().stream().filter(r -> r.method().equals("POST")).count();
+        CompletedRun again = splice.run();
+        assertThat(counts(again.report(), "links").skipped()).isEqualTo(LINKS.size());
+        assertThat(counts(again.report(), "categories").skipped()).isEqualTo(TREE.size());
+        assertThat(counts(again.report(), "categories").blocked()).isEqualTo(3);
+        assertThat(again.report().entities()).allSatisfy(entity -> assertThat(entity.migrated()).isZero());
+        assertThat(sandbox.requests()).filteredOn(r -> r.method().equals("POST")).hasSize((int) posts);
+        assertThat(record("categories", "51")).containsEntry("reason", "reference cycle: categories 50 → 51 → 50");
     }
 
     private Map<String, Object> record(String entity, String key) {
