@@ -49,6 +49,15 @@ class HierarchyAndCompositeKeyTest {
                     name: name
                 target:
                   path: /api/v1/categories
+              nodes:
+                source: { table: nodes, columns: [id, parent_id, grp], key: id, pageSize: 25 }
+                group: grp
+                concurrency: 4
+                references: { parent_id: nodes }
+                mapping:
+                  fields: { legacyId: id, parentId: parent_id }
+                target:
+                  path: /api/v1/nodes
               links:
                 source:
                   table: links
@@ -136,6 +145,7 @@ class HierarchyAndCompositeKeyTest {
         // two records waiting for each other, and one waiting for itself
         source.update("insert into categories values (50, 51, 'loop a', 'g0'), (51, 50, 'loop b', 'g1'), "
                 + "(60, 60, 'self', 'g2')");
+        source.execute("create table nodes (id bigint primary key, parent_id bigint, grp int)");
         source.execute("create table links (code varchar(20) not null, tag varchar(20) not null, weight int, "
                 + "primary key (code, tag))");
         for (int i = 0; i < LINKS.size(); i++) {
@@ -238,6 +248,36 @@ class HierarchyAndCompositeKeyTest {
         assertThat(again.report().entities()).allSatisfy(entity -> assertThat(entity.migrated()).isZero());
         assertThat(sandbox.requests()).filteredOn(r -> r.method().equals("POST")).hasSize((int) posts);
         assertThat(record("categories", "51")).containsEntry("reason", "reference cycle: categories 50 → 51 → 50");
+    }
+
+    @Test
+    void aLargeShuffledTreeOverManyGroupsAndConsumersEndsAllMigratedWithEveryParentsTargetId() throws Exception {
+        // given 400 nodes whose ids are shuffled, so parents and children arrive in any order, over 9 groups
+        java.util.Random random = new java.util.Random(14);
+        List<Long> ids = new java.util.ArrayList<>();
+        for (long id = 1; id <= 400; id++) {
+            ids.add(id);
+        }
+        java.util.Collections.shuffle(ids, random);
+        Map<Long, Long> parents = new java.util.HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Long parent = i < 3 ? null : ids.get(random.nextInt(i));
+            parents.put(ids.get(i), parent);
+            source.update("insert into nodes values (?, ?, ?)", ids.get(i), parent, ids.get(i) % 9);
+        }
+
+        // when the migration runs
+        CompletedRun run = splice.run();
+
+        // then every node MIGRATED in this one run, each holding its parent's target id
+        assertThat(counts(run.report(), "nodes").migrated()).isEqualTo(400);
+        assertThat(counts(run.report(), "nodes").blocked()).isZero();
+        Map<String, StoredRecord> nodes = byLegacyId(sandbox.records("nodes"));
+        assertThat(nodes).hasSize(400);
+        parents.forEach((id, parent) -> assertThat(nodes.get(String.valueOf(id)).body().get("parentId")).as("node %s", id)
+                .isEqualTo(parent == null ? null : nodes.get(String.valueOf(parent)).id()));
+        assertThat(splice.ledger().queryForObject("select count(*) from splice_record where entity = 'nodes' "
+                + "and status <> 'MIGRATED'", Integer.class)).isZero();
     }
 
     private Map<String, Object> record(String entity, String key) {
