@@ -47,11 +47,6 @@ public record CompiledEntity(
         return sourceKey.of(row, name);
     }
 
-    /** Whether the entity references itself (a hierarchy: a record waits for its parent in the same entity). */
-    public boolean isHierarchy() {
-        return references.containsValue(name);
-    }
-
     public boolean hasReferences() {
         return !references.isEmpty();
     }
