@@ -1,10 +1,17 @@
 package io.splice.definition;
 
+import java.util.List;
 import java.util.Map;
 
 import io.splice.mapping.RecordMapping;
 
-/** One entity, validated and ready to run: its page query, keys, mapping, target and limits. */
+/**
+ * One entity, validated and ready to run: its page query, keys, mapping, target and limits.
+ *
+ * @param keyColumn        the (first) key column; {@code sourceKey} has them all
+ * @param references       reference name → parent entity
+ * @param referenceColumns reference name → the columns holding the parent's key (the name itself, for one column)
+ */
 public record CompiledEntity(
         String name,
         String pageQuery,
@@ -17,7 +24,28 @@ public record CompiledEntity(
         Map<String, String> references,
         RecordMapping mapping,
         TargetDefinition target,
-        int rate) {
+        int rate,
+        SourceKey sourceKey,
+        Map<String, List<String>> referenceColumns) {
+
+    /** An entity keyed by one column, whose references are single columns. */
+    public CompiledEntity(String name, String pageQuery, String keyColumn, String keyType, String groupColumn,
+                          int pageSize, int pagesPerSecond, int concurrency, Map<String, String> references,
+                          RecordMapping mapping, TargetDefinition target, int rate) {
+        this(name, pageQuery, keyColumn, keyType, groupColumn, pageSize, pagesPerSecond, concurrency, references,
+                mapping, target, rate, SourceKey.single(keyColumn, keyType), singleColumns(references));
+    }
+
+    private static Map<String, List<String>> singleColumns(Map<String, String> references) {
+        Map<String, List<String>> columns = new java.util.HashMap<>();
+        references.keySet().forEach(name -> columns.put(name, List.of(name)));
+        return Map.copyOf(columns);
+    }
+
+    /** The row's source key, as the ledger and the Idempotency-Key have it. */
+    public String sourceKeyOf(Map<String, Object> row) {
+        return sourceKey.of(row, name);
+    }
 
     public boolean hasReferences() {
         return !references.isEmpty();

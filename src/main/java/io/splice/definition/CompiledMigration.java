@@ -54,11 +54,18 @@ public final class CompiledMigration {
         SourceDefinition source = entity.source();
         RecordMapping mapping = Objects.requireNonNull(RecordMapping.compile(name, entity.mapping(), new ArrayList<>()),
                 "mapping of " + name + " was validated");
-        return new CompiledEntity(name, SourceQueries.pageQuery(source), source.key(),
-                source.keyType() == null ? "number" : source.keyType(), entity.group(),
-                or(source.pageSize(), defaults.pageSize()), or(source.pagesPerSecond(), defaults.pagesPerSecond()),
-                or(entity.concurrency(), defaults.concurrency()), Map.copyOf(entity.references()), mapping,
-                entity.target(), or(entity.target().rate(), defaults.rate()));
+        SourceKey key = SourceKey.of(source);
+        Map<String, String> references = new LinkedHashMap<>();
+        Map<String, List<String>> referenceColumns = new LinkedHashMap<>();
+        entity.references().forEach((field, reference) -> {
+            references.put(field, reference.entity());
+            referenceColumns.put(field, reference.columnsOf(field));
+        });
+        return new CompiledEntity(name, SourceQueries.pageQuery(source), key.columns().get(0), key.types().get(0),
+                entity.group(), or(source.pageSize(), defaults.pageSize()),
+                or(source.pagesPerSecond(), defaults.pagesPerSecond()), or(entity.concurrency(), defaults.concurrency()),
+                Map.copyOf(references), mapping, entity.target(), or(entity.target().rate(), defaults.rate()), key,
+                Map.copyOf(referenceColumns));
     }
 
     private static int or(Integer value, int fallback) {

@@ -39,6 +39,8 @@ public final class DefinitionValidator {
         definition.entities().forEach((name, entity) -> {
             Problems entityProblems = problems.forEntity(name);
             EntityChecks.check(name, entity, names, entityProblems);
+            ReferenceChecks.arity(name, entity, definition.entities(), entityProblems);
+            EntityChecks.pathOnlyFields(entity, entityProblems);
             if (entity != null && entity.mapping() != null) {
                 compileMapping(name, entity.mapping(), entityProblems);
             }

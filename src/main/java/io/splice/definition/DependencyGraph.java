@@ -8,7 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The entities' dependsOn edges: cycles, and the levels a run migrates one after the other. */
+/**
+ * The entities' dependsOn edges: cycles, and the levels a run migrates one after the other. An entity that depends
+ * on itself is a hierarchy, not a cycle: its records wait for their parents record by record (BLOCKED, then
+ * released), so the self-edge is left out here.
+ */
 public final class DependencyGraph {
 
     private final Map<String, List<String>> parents;
@@ -43,6 +47,9 @@ public final class DependencyGraph {
         }
         path.add(entity);
         for (String parent : parents.get(entity)) {
+            if (parent.equals(entity)) {
+                continue;
+            }
             Optional<List<String>> found = visit(parent, path, done);
             if (found.isPresent()) {
                 return found;
@@ -78,7 +85,7 @@ public final class DependencyGraph {
         }
         int n = 0;
         for (String parent : parents.getOrDefault(entity, List.of())) {
-            if (parents.containsKey(parent)) {
+            if (parents.containsKey(parent) && !parent.equals(entity)) {
                 n = Math.max(n, levelOf(parent, level) + 1);
             }
         }

@@ -1,5 +1,7 @@
 package io.splice.definition;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -22,6 +24,10 @@ final class EntityChecks {
             return;
         }
         source(entity.source(), problems);
+        if (entity.source() != null && entity.source().compositeKey() && entity.target() != null
+                && entity.target().upload() != null) {
+            problems.add("source.key", "an upload's contentQuery binds one :#key: give its entity a one-column key");
+        }
         problems.required("group", entity.group(), "the column whose value keeps records in order (the message group)");
         problems.positive("concurrency", entity.concurrency());
         for (String parent : entity.dependsOn()) {
@@ -29,17 +35,25 @@ final class EntityChecks {
                 problems.add("dependsOn", unknown(parent, entities));
             }
         }
-        for (Map.Entry<String, String> reference : entity.references().entrySet()) {
-            String field = "references." + reference.getKey();
-            String parent = reference.getValue();
-            if (!entities.contains(parent)) {
-                problems.add(field, unknown(parent, entities));
-            } else if (!entity.dependsOn().contains(parent)) {
-                problems.add(field, "entity '" + parent + "' is not in dependsOn: a referenced parent must be migrated first");
-            }
+        for (Map.Entry<String, ReferenceDefinition> reference : entity.references().entrySet()) {
+            ReferenceChecks.reference(name, entity, reference.getKey(), reference.getValue(), entities, problems);
         }
         problems.required("mapping", entity.mapping(), "how a source row becomes the target's record");
         target(entity.target(), entity.mapping(), problems);
+    }
+
+    /** A field sent only in the target path ({@code pathOnly: true}) must be a {field} of target.path. */
+    static void pathOnlyFields(EntityDefinition entity, Problems problems) {
+        if (entity == null || entity.mapping() == null || entity.target() == null) {
+            return;
+        }
+        entity.mapping().fields().forEach((field, mapping) -> {
+            if (mapping != null && mapping.isPathOnly()
+                    && (entity.target().path() == null || !entity.target().path().contains("{" + field + "}"))) {
+                problems.add("mapping.fields." + field + ".pathOnly", "the field is not sent in the body, so target.path "
+                        + "must use it as {" + field + "} (was " + entity.target().path() + ")");
+            }
+        });
     }
 
     static String unknown(String name, Set<String> entities) {
@@ -53,7 +67,12 @@ final class EntityChecks {
         if (source.query() != null && source.table() != null) {
             problems.add("source", "give either query or table, not both");
         } else if (source.query() != null) {
-            for (String binding : new String[] {":#lastKey", ":#pageSize"}) {
+            List<String> bindings = new ArrayList<>();
+            if (source.key() != null && !source.key().isEmpty()) {
+                SourceKey.of(source).bindings().forEach(binding -> bindings.add(":#" + binding));
+            }
+            bindings.add(":#pageSize");
+            for (String binding : bindings) {
                 if (!source.query().contains(binding)) {
                     problems.add("source.query", "must bind " + binding + " (keyset paging: rows after :#lastKey, "
                             + "ordered by the key, at most :#pageSize)");
@@ -73,11 +92,21 @@ final class EntityChecks {
         } else {
             problems.add("source", "needs a query, or a table and its columns");
         }
-        if (problems.required("source.key", source.key(), "the keyset column (unique, ordered)")) {
-            problems.sqlName("source.key", source.key());
+        if (source.key() == null || source.key().isEmpty()) {
+            problems.add("source.key", "is required: the keyset column (unique, ordered)");
+        } else {
+            source.key().forEach(column -> problems.sqlName("source.key", column));
+            if (source.key().size() != Set.copyOf(source.key()).size()) {
+                problems.add("source.key", "names a column twice: " + source.key());
+            }
         }
-        if (source.keyType() != null && !Set.of("number", "text").contains(source.keyType())) {
-            problems.add("source.keyType", "must be number or text, was '" + source.keyType() + "'");
+        if (source.keyType() != null) {
+            source.keyType().stream().filter(type -> !Set.of("number", "text").contains(type)).forEach(type ->
+                    problems.add("source.keyType", "must be number or text, was '" + type + "'"));
+            if (source.key() != null && source.keyType().size() != 1 && source.keyType().size() != source.key().size()) {
+                problems.add("source.keyType", "gives " + source.keyType().size() + " types for " + source.key().size()
+                        + " key columns: give one for all, or one per key column");
+            }
         }
         problems.positive("source.pageSize", source.pageSize());
         problems.positive("source.pagesPerSecond", source.pagesPerSecond());

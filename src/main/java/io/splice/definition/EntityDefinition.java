@@ -11,14 +11,15 @@ import com.fasterxml.jackson.annotation.Nulls;
  * become the target's record and where they go.
  *
  * @param references source column → parent entity: the column holds the parent's source key, and is sent as
- *                   the parent's target id (looked up in the ledger)
+ *                   the parent's target id (looked up in the ledger); or a field name → a parent and the columns
+ *                   holding its (composite) key ({@link ReferenceDefinition}). An entity may reference itself.
  */
 public record EntityDefinition(
         SourceDefinition source,
         String group,
         Integer concurrency,
         @JsonSetter(contentNulls = Nulls.FAIL) List<String> dependsOn,
-        @JsonSetter(contentNulls = Nulls.FAIL) LinkedHashMap<String, String> references,
+        @JsonSetter(contentNulls = Nulls.FAIL) LinkedHashMap<String, ReferenceDefinition> references,
         MappingDefinition mapping,
         TargetDefinition target) {
 

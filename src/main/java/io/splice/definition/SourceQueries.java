@@ -11,17 +11,23 @@ public final class SourceQueries {
     }
 
     /**
-     * The page query, binding :#lastKey, :#pageSize and (when the entity filters by tenant) :#tenantFilter.
-     * Names in the table form are checked as plain SQL names before they get here; values are always bound.
+     * The page query, binding :#lastKey (a composite key: :#lastKey1, :#lastKey2, … compared as one row value, which
+     * PostgreSQL and H2 answer from an index on the key columns), :#pageSize and (when the entity filters by tenant)
+     * :#tenantFilter. Names in the table form are checked as plain SQL names before they get here; values are always
+     * bound.
      */
     public static String pageQuery(SourceDefinition source) {
         if (source.query() != null) {
             return source.query().trim();
         }
         String tenant = source.tenantColumn() == null ? "" : " and " + source.tenantColumn() + " = :#tenantFilter";
+        String keys = String.join(", ", source.key());
+        String after = source.compositeKey()
+                ? "(" + keys + ") > (" + String.join(", ", SourceKey.of(source).bindings().stream()
+                        .map(name -> ":#" + name).toList()) + ")"
+                : keys + " > :#lastKey";
         return "select " + String.join(", ", source.columns()) + " from " + source.table()
-                + " where " + source.key() + " > :#lastKey" + tenant
-                + " order by " + source.key() + " limit :#pageSize";
+                + " where " + after + tenant + " order by " + keys + " limit :#pageSize";
     }
 
     /** The statement with its named parameters as JDBC placeholders: prepared (never run) to check it. */

@@ -88,6 +88,11 @@ public class Blocking {
                 .addValue("now", Timestamp.from(Instant.now())));
     }
 
+    /** The checks of an entity that references itself (a hierarchy), on this ledger. */
+    public Hierarchy hierarchy() {
+        return new Hierarchy(jdbc.getJdbcTemplate().getDataSource(), this);
+    }
+
     private static MapSqlParameterSource parentParams(String tenant, String parentEntity, String parentKey, String runId) {
         return new MapSqlParameterSource().addValue("tenant", tenant).addValue("parentEntity", parentEntity)
                 .addValue("parentKey", parentKey).addValue("runId", runId);

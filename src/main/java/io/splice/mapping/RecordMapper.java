@@ -21,9 +21,10 @@ public class RecordMapper {
         String entity = exchange.getProperty(Keys.ENTITY, String.class);
         CompiledTenant tenant = migration.tenant(exchange.getProperty(Keys.TENANT, String.class));
         Map<String, Object> row = exchange.getMessage().getBody(Map.class);
-        Map<String, Object> mapped = migration.entity(entity).mapping()
-                .map(exchange.getProperty(Keys.SOURCE_KEY), row, tenant.name(), tenant.variables());
+        RecordMapping mapping = migration.entity(entity).mapping();
+        Map<String, Object> mapped = mapping.map(exchange.getProperty(Keys.SOURCE_KEY), row, tenant.name(), tenant.variables());
+        // the whole record fills the target path's {field}s; path-only fields stay out of the body
         exchange.setProperty(Keys.MAPPED, mapped);
-        exchange.getMessage().setBody(mapped);
+        exchange.getMessage().setBody(mapping.body(mapped));
     }
 }

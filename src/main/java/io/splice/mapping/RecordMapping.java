@@ -2,9 +2,11 @@ package io.splice.mapping;
 
 import io.splice.definition.MappingDefinition;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The compiled mapping of one entity: turns a source row into the target's JSON object. Immutable and safe for
@@ -17,11 +19,14 @@ public final class RecordMapping {
     private final String entity;
     private final List<MappedField> fields;
     private final ObjectExpression objectExpression;
+    private final Set<String> pathOnly;
 
-    private RecordMapping(String entity, List<MappedField> fields, ObjectExpression objectExpression) {
+    private RecordMapping(String entity, List<MappedField> fields, ObjectExpression objectExpression,
+                          Set<String> pathOnly) {
         this.entity = entity;
         this.fields = List.copyOf(fields);
         this.objectExpression = objectExpression;
+        this.pathOnly = Set.copyOf(pathOnly);
     }
 
     /**
@@ -36,7 +41,13 @@ public final class RecordMapping {
         MappingCompiler compiler = new MappingCompiler(checked, problems);
         List<MappedField> fields = compiler.fields();
         ObjectExpression objectExpression = compiler.objectExpression();
-        return problems.size() > before ? null : new RecordMapping(entity, fields, objectExpression);
+        Set<String> pathOnly = new HashSet<>();
+        checked.fields().forEach((name, field) -> {
+            if (field != null && field.isPathOnly()) {
+                pathOnly.add(name);
+            }
+        });
+        return problems.size() > before ? null : new RecordMapping(entity, fields, objectExpression, pathOnly);
     }
 
     /**
@@ -65,6 +76,16 @@ public final class RecordMapping {
             }
         }
         return target;
+    }
+
+    /** What is sent as the request body: the mapped record without its path-only fields (they fill the path). */
+    public Map<String, Object> body(Map<String, Object> mapped) {
+        if (pathOnly.isEmpty()) {
+            return mapped;
+        }
+        Map<String, Object> body = new LinkedHashMap<>(mapped);
+        body.keySet().removeAll(pathOnly);
+        return body;
     }
 
     public String entity() {

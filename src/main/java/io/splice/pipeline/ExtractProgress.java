@@ -33,8 +33,8 @@ public class ExtractProgress {
         String runId = exchange.getProperty(Keys.RUN_ID, String.class);
         CompiledEntity entity = migration.entity(exchange.getProperty(Keys.ENTITY, String.class));
         Message message = exchange.getMessage();
-        // the first page starts below every key; the bound value must have the key column's type
-        message.setHeader(Keys.LAST_KEY, "text".equals(entity.keyType()) ? "" : Long.MIN_VALUE);
+        // the first page starts below every key (:#lastKey, or :#lastKey1… for a composite key)
+        entity.sourceKey().firstBindings().forEach(message::setHeader);
         message.setHeader(Keys.PAGE_SIZE, entity.pageSize());
         message.setHeader(Keys.TENANT_FILTER, migration.tenant(exchange.getProperty(Keys.TENANT, String.class)).filter());
         // the plan's parameters bind by name too, e.g. :#migrateCompletedProjects (a replay uses their defaults)

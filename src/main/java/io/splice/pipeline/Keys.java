@@ -70,7 +70,8 @@ public final class Keys {
     public static final String REQUEUED_AT = "spliceRequeuedAt";
 
     // headers a source query binds with :#name (documented for definition authors), and that drive the loop
-    public static final String LAST_KEY = "lastKey";
+    // (a composite key binds lastKey1, lastKey2, …: see SourceKey)
+    public static final String LAST_KEY = io.splice.definition.SourceKey.LAST_KEY;
     public static final String PAGE_SIZE = "pageSize";
     public static final String TENANT_FILTER = "tenantFilter";
     public static final String MORE = "spliceMore";

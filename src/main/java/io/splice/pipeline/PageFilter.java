@@ -55,14 +55,15 @@ public class PageFilter {
         if (page.isEmpty()) {
             return;
         }
-        exchange.getMessage().setHeader(Keys.LAST_KEY, column(page.get(page.size() - 1), entity.keyColumn(), entity.name()));
+        // the next page starts after this one's last key (:#lastKey, or :#lastKey1… for a composite key)
+        entity.sourceKey().bindingsAfter(page.get(page.size() - 1), entity.name()).forEach(exchange.getMessage()::setHeader);
 
         Map<String, Map<String, Object>> byKey = new LinkedHashMap<>();
         for (Map<String, Object> row : page) {
-            String key = String.valueOf(column(row, entity.keyColumn(), entity.name()));
+            String key = entity.sourceKeyOf(row);
             if (byKey.put(key, row) != null) {
                 // one ledger row per key: a second row would be dropped without a trace, so the extract stops
-                throw new DuplicateKeyException(entity.name(), entity.keyColumn(), key);
+                throw new DuplicateKeyException(entity.name(), String.join(", ", entity.sourceKey().columns()), key);
             }
         }
         boolean replay = entity.name().equals(exchange.getProperty(Keys.REPLAY_ENTITY, String.class));
@@ -82,7 +83,7 @@ public class PageFilter {
         List<Map<String, Object>> toSend = references.sendable(tenant, runId, entity, candidates);
         Map<String, String> groups = new LinkedHashMap<>();
         for (Map<String, Object> row : toSend) {
-            groups.put(String.valueOf(row.get(entity.keyColumn())), String.valueOf(column(row, entity.groupColumn(), entity.name())));
+            groups.put(entity.sourceKeyOf(row), String.valueOf(column(row, entity.groupColumn(), entity.name())));
         }
         if (!groups.isEmpty()) {
             // FAILED records sent again (a replay, or a run after one) get a new outcome: their old dead letter goes

@@ -32,13 +32,13 @@ public class RecordMessage {
         Message message = exchange.getMessage();
         Map<String, Object> row = message.getBody(Map.class);
         CompiledEntity entity = migration.entity(exchange.getProperty(Keys.ENTITY, String.class));
-        Object key = PageFilter.column(row, entity.keyColumn(), entity.name());
+        String key = entity.sourceKeyOf(row);
         Object group = PageFilter.column(row, entity.groupColumn(), entity.name());
         headers(message, exchange.getProperty(Keys.TENANT, String.class), entity.name(),
-                exchange.getProperty(Keys.RUN_ID, String.class), String.valueOf(key), String.valueOf(group));
+                exchange.getProperty(Keys.RUN_ID, String.class), key, String.valueOf(group));
         Set<?> recheck = exchange.getProperty(Keys.RECHECK_KEYS, Set.class);
         message.setHeader(Keys.JMS_RECHECK, exchange.getProperty(Keys.PAGE_RESENT, false, Boolean.class)
-                || recheck != null && recheck.contains(String.valueOf(key)));
+                || recheck != null && recheck.contains(key));
         message.setBody(json.writeValueAsString(row));
     }
 

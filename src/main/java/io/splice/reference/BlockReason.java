@@ -25,4 +25,18 @@ final class BlockReason {
         return entity + " " + sourceKey + ": field " + column + " references " + parent.entity() + " "
                 + parent.sourceKey() + ", which " + state;
     }
+
+    /** The same for every record of the cycle: its keys from the smallest round to it again ({@code 1 → 2 → 1}). */
+    static String cycleReason(String entity, java.util.List<String> members) {
+        int first = members.indexOf(members.stream().min(String::compareTo).orElseThrow());
+        java.util.List<String> keys = new java.util.ArrayList<>(members.subList(first, members.size()));
+        keys.addAll(members.subList(0, first));
+        keys.add(keys.get(0));
+        return "reference cycle: " + entity + " " + String.join(" → ", keys);
+    }
+
+    static String cycleMessage(String entity, String sourceKey, String column, String reason) {
+        return entity + " " + sourceKey + ": field " + column + " is part of a " + reason
+                + "; each waits for the next, so none can be migrated until the source breaks the cycle";
+    }
 }

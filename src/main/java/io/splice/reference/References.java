@@ -12,6 +12,7 @@ import io.splice.definition.CompiledEntity;
 import io.splice.definition.CompiledMigration;
 import io.splice.ledger.BlockedRecord;
 import io.splice.ledger.Blocking;
+import io.splice.ledger.Hierarchy;
 import io.splice.ledger.ParentState;
 import io.splice.pipeline.Keys;
 import io.splice.pipeline.PageFilter;
@@ -22,22 +23,27 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place references are resolved: a field holding a parent's source key is sent as the parent's target id.
  * A record whose parent is not MIGRATED is not sent: it is recorded BLOCKED, naming the parent and why, and is
- * released when the parent is migrated ({@link BlockedRecords}).
+ * released when the parent is migrated ({@link BlockedRecords}). A reference to the record's own entity (a hierarchy)
+ * is resolved by the consumer alone, since parent and child travel through the same queue ({@link Hierarchy}).
  */
 public class References {
 
     private static final Logger LOG = LoggerFactory.getLogger(References.class);
+    // how far up a chain of BLOCKED records of one entity a cycle is looked for (one query)
+    static final int MAX_CYCLE_WALK = 100;
 
     private final CompiledMigration migration;
     private final ParentLookup parents;
     private final Blocking ledger;
     private final ObjectMapper json;
+    private final Hierarchy hierarchy;
 
     public References(CompiledMigration migration, ParentLookup parents, Blocking ledger, ObjectMapper json) {
         this.migration = migration;
         this.parents = parents;
         this.ledger = ledger;
         this.json = json;
+        this.hierarchy = ledger.hierarchy();
     }
 
     /** Extract side, one page: the rows whose parents are all MIGRATED; the others are recorded BLOCKED. */
@@ -48,11 +54,15 @@ public class References {
         }
         Map<String, Map<String, ParentState>> statesByColumn = new java.util.HashMap<>();
         entity.references().forEach((column, parent) -> {
+            if (parent.equals(entity.name())) {
+                // a hierarchy: parents and children go through the same queue; each child waits on the consumer side
+                return;
+            }
             Set<String> keys = new LinkedHashSet<>();
             rows.forEach(row -> {
-                Object value = PageFilter.column(row, column, entity.name());
-                if (value != null) {
-                    keys.add(String.valueOf(value));
+                String key = ReferenceKeys.parentKey(entity, column, row, true);
+                if (key != null) {
+                    keys.add(key);
                 }
             });
             statesByColumn.put(column, parents.states(tenant, parent, keys));
@@ -60,11 +70,11 @@ public class References {
         List<Map<String, Object>> sendable = new ArrayList<>(rows.size());
         List<Blocking.Block> blocks = new ArrayList<>();
         for (Map<String, Object> row : rows) {
-            Blocking.Block block = firstBlock(tenant, entity, row, statesByColumn);
-            if (block == null) {
+            Held held = firstBlock(tenant, entity, row, statesByColumn);
+            if (held == null) {
                 sendable.add(row);
             } else {
-                blocks.add(block);
+                blocks.add(held.block());
             }
         }
         if (!blocks.isEmpty()) {
@@ -74,23 +84,29 @@ public class References {
         return sendable;
     }
 
-    private Blocking.Block firstBlock(String tenant, CompiledEntity entity, Map<String, Object> row,
-                                      Map<String, Map<String, ParentState>> statesByColumn) throws JsonProcessingException {
-        for (Map.Entry<String, String> reference : entity.references().entrySet()) {
-            Object value = row.get(reference.getKey());
-            if (value == null) {
+    /** The first reference whose parent is not MIGRATED (references without states, a page's self-references, wait). */
+    private Held firstBlock(String tenant, CompiledEntity entity, Map<String, Object> row,
+                            Map<String, Map<String, ParentState>> statesByColumn) throws JsonProcessingException {
+        for (String reference : entity.references().keySet()) {
+            Map<String, ParentState> states = statesByColumn.get(reference);
+            String parentKey = states == null ? null : ReferenceKeys.parentKey(entity, reference, row, false);
+            if (parentKey == null) {
                 continue;
             }
-            ParentState parent = statesByColumn.get(reference.getKey()).get(String.valueOf(value));
+            ParentState parent = states.get(parentKey);
             if (!parent.migrated()) {
-                String key = String.valueOf(PageFilter.column(row, entity.keyColumn(), entity.name()));
+                String key = entity.sourceKeyOf(row);
                 String group = String.valueOf(PageFilter.column(row, entity.groupColumn(), entity.name()));
                 BlockedRecord record = new BlockedRecord(tenant, entity.name(), key, group, json.writeValueAsString(row));
-                return new Blocking.Block(record, parent, BlockReason.reason(parent),
-                        BlockReason.message(entity.name(), key, reference.getKey(), parent));
+                return new Held(reference, parentKey, new Blocking.Block(record, parent, BlockReason.reason(parent),
+                        BlockReason.message(entity.name(), key, reference, parent)));
             }
         }
         return null;
+    }
+
+    /** A record held back: by which reference, the parent's key, and the block to record. */
+    private record Held(String reference, String parentKey, Blocking.Block block) {
     }
 
     /**
@@ -99,16 +115,15 @@ public class References {
      */
     public String resolveWithoutRecording(String tenant, CompiledEntity entity, Map<String, Object> row) {
         for (Map.Entry<String, String> reference : entity.references().entrySet()) {
-            Object value = row.get(reference.getKey());
-            if (value == null) {
+            String parentKey = ReferenceKeys.parentKey(entity, reference.getKey(), row, false);
+            if (parentKey == null) {
                 continue;
             }
-            ParentState parent = parents.states(tenant, reference.getValue(), List.of(String.valueOf(value)))
-                    .get(String.valueOf(value));
+            ParentState parent = parents.states(tenant, reference.getValue(), List.of(parentKey)).get(parentKey);
             if (!parent.migrated()) {
                 return BlockReason.reason(parent);
             }
-            row.put(reference.getKey(), parent.targetId());
+            row.put(reference.getKey(), TargetIdValue.of(parent.targetId()));
         }
         return null;
     }
@@ -125,17 +140,45 @@ public class References {
         Map<String, Object> row = exchange.getMessage().getBody(Map.class);
         Map<String, Map<String, ParentState>> statesByColumn = new java.util.HashMap<>();
         entity.references().forEach((column, parent) -> {
-            Object value = row.get(column);
-            statesByColumn.put(column, value == null ? Map.of()
-                    : parents.states(tenant, parent, List.of(String.valueOf(value))));
+            String parentKey = ReferenceKeys.parentKey(entity, column, row, false);
+            statesByColumn.put(column, parentKey == null ? Map.of() : parents.states(tenant, parent, List.of(parentKey)));
         });
-        Blocking.Block block = firstBlock(tenant, entity, row, statesByColumn);
-        if (block != null) {
-            ledger.markBlocked(exchange.getProperty(Keys.RUN_ID, String.class), List.of(block));
-            exchange.setProperty(Keys.BLOCKED, true);
-            LOG.warn("BLOCKED {}", block.message());
+        String runId = exchange.getProperty(Keys.RUN_ID, String.class);
+        for (Held held = firstBlock(tenant, entity, row, statesByColumn); held != null;
+             held = firstBlock(tenant, entity, row, statesByColumn)) {
+            if (!entity.name().equals(entity.references().get(held.reference()))) {
+                ledger.markBlocked(runId, List.of(held.block()));
+                exchange.setProperty(Keys.BLOCKED, true);
+                LOG.warn("BLOCKED {}", held.block().message());
+                return;
+            }
+            Hierarchy.Decision decision = hierarchy.block(runId, held.block());
+            if (decision.outcome() != Hierarchy.Outcome.PROCEED) {
+                exchange.setProperty(Keys.BLOCKED, true);
+                if (decision.outcome() == Hierarchy.Outcome.BLOCKED) {
+                    LOG.info("BLOCKED {}", held.block().message());
+                    cycleCheck(tenant, entity, held);
+                }
+                return;
+            }
+            statesByColumn.put(held.reference(), Map.of(held.parentKey(), decision.parent()));
+        }
+        statesByColumn.forEach((column, states) -> states.values()
+                .forEach(parent -> row.put(column, TargetIdValue.of(parent.targetId()))));
+    }
+
+    /** A record of a hierarchy just BLOCKED may close a cycle in the data: then every record of it says so. */
+    private void cycleCheck(String tenant, CompiledEntity entity, Held held) {
+        String key = held.block().record().sourceKey();
+        List<String> cycle = hierarchy.cycleThrough(tenant, entity.name(), key, held.parentKey(), MAX_CYCLE_WALK);
+        if (cycle.isEmpty()) {
             return;
         }
-        statesByColumn.forEach((column, states) -> states.values().forEach(parent -> row.put(column, parent.targetId())));
+        List<String> members = cycle.subList(0, cycle.size() - 1);
+        String reason = BlockReason.cycleReason(entity.name(), members);
+        List<String> messages = members.stream()
+                .map(member -> BlockReason.cycleMessage(entity.name(), member, held.reference(), reason)).toList();
+        hierarchy.markCycle(tenant, entity.name(), members, reason, messages);
+        LOG.warn("BLOCKED {} of tenant {}: {}", entity.name(), tenant, reason);
     }
 }

@@ -204,7 +204,7 @@ class DefinitionValidationTest {
 
         // then
         assertThat(problems).containsExactly("orders.mapping.yaml: entity 'orders': fields.status.codetable: "
-                + "unknown field (expected one of: codeTable, column, constant, expression, required, type)");
+                + "unknown field (expected one of: codeTable, column, constant, expression, pathOnly, required, type)");
     }
 
     @Test

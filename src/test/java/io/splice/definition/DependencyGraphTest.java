@@ -35,8 +35,22 @@ class DependencyGraphTest {
     }
 
     @Test
-    void anEntityThatDependsOnItselfIsACycle() {
-        assertThat(new DependencyGraph(Map.of("a", List.of("a"))).cycle()).contains(List.of("a", "a"));
+    void anEntityThatDependsOnItselfIsAHierarchyNotACycleAndStaysOnItsLevel() {
+        Map<String, List<String>> parents = new LinkedHashMap<>();
+        parents.put("staff", List.of("staff"));
+        parents.put("teams", List.of("staff", "teams"));
+
+        assertThat(new DependencyGraph(parents).cycle()).isEmpty();
+        assertThat(new DependencyGraph(parents).levels()).containsExactly(List.of("staff"), List.of("teams"));
+    }
+
+    @Test
+    void aCycleBetweenTwoEntitiesIsStillACycleWhenOneOfThemIsAHierarchy() {
+        Map<String, List<String>> parents = new LinkedHashMap<>();
+        parents.put("a", List.of("a", "b"));
+        parents.put("b", List.of("a"));
+
+        assertThat(new DependencyGraph(parents).cycle()).contains(List.of("a", "b", "a"));
     }
 
     @Test
