@@ -175,6 +175,7 @@ public class SpliceConfiguration implements CamelConfiguration {
                 new ReadBackSampling(migration, settings.dryRun() ? 0
                         : Integer.parseInt(property(context, "splice.reconcile.sample-percent")))));
         TargetRates rates = new TargetRates(migration);
+        registry.bind("hostPermits", rates.hostPermits());
         registry.bind("targetRequest", new TargetRequest(migration, rates, new ContentStreams(routedSource), metrics,
                 settings.targetToken(), settings.dryRun()));
         // whether each entity's target answers; its bean name is what /api/progress and the progress line ask
