@@ -3,6 +3,7 @@ package io.splice.target;
 import java.util.concurrent.DelayQueue;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.Exchange;
 
@@ -25,6 +26,8 @@ public class HostPermits {
 
     // free permits, each usable from its instant on; a DelayQueue wakes one waiter at a time (no thundering herd)
     private final DelayQueue<Permit> permits = new DelayQueue<>();
+    // permits never handed out yet: made on first use, so a huge rate costs no memory until it is used
+    private final AtomicInteger unused;
     private final int rate;
 
     public HostPermits(int rate) {
@@ -32,9 +35,7 @@ public class HostPermits {
             throw new IllegalArgumentException("The target host's rate must be positive, was " + rate);
         }
         this.rate = rate;
-        for (int i = 0; i < rate; i++) {
-            permits.put(new Permit(System.nanoTime()));
-        }
+        this.unused = new AtomicInteger(rate);
     }
 
     public int rate() {
@@ -43,7 +44,11 @@ public class HostPermits {
 
     /** Waits for a permit right before the request is sent. */
     public void take(Exchange exchange) throws InterruptedException {
-        exchange.setProperty(PERMIT, permits.take());
+        Permit permit = permits.poll();
+        if (permit == null && unused.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+            permit = new Permit(System.nanoTime());
+        }
+        exchange.setProperty(PERMIT, permit != null ? permit : permits.take());
     }
 
     /** After the answer or the failure: the permit is free again one second from now. */
@@ -58,7 +63,7 @@ public class HostPermits {
 
     /** Permits usable right now (for tests and diagnostics). */
     int free() {
-        int free = 0;
+        int free = unused.get();
         for (Permit permit : permits) {
             if (permit.getDelay(TimeUnit.NANOSECONDS) <= 0) {
                 free++;
