@@ -4,7 +4,11 @@ import java.util.Map;
 
 import io.splice.mapping.RecordMapping;
 
-/** One entity, validated and ready to run: its page query, keys, mapping, target and limits. */
+/**
+ * One entity, validated and ready to run: its page query, keys, mapping, target and limits.
+ *
+ * @param strictOrder order: strict, a BLOCKED or FAILED record holds back the later records of its group
+ */
 public record CompiledEntity(
         String name,
         String pageQuery,
@@ -17,7 +21,16 @@ public record CompiledEntity(
         Map<String, String> references,
         RecordMapping mapping,
         TargetDefinition target,
-        int rate) {
+        int rate,
+        boolean strictOrder) {
+
+    /** An entity with the default order (group): a BLOCKED or FAILED record holds back nobody. */
+    public CompiledEntity(String name, String pageQuery, String keyColumn, String keyType, String groupColumn,
+                          int pageSize, int pagesPerSecond, int concurrency, Map<String, String> references,
+                          RecordMapping mapping, TargetDefinition target, int rate) {
+        this(name, pageQuery, keyColumn, keyType, groupColumn, pageSize, pagesPerSecond, concurrency, references,
+                mapping, target, rate, false);
+    }
 
     public boolean hasReferences() {
         return !references.isEmpty();

@@ -58,7 +58,8 @@ public final class CompiledMigration {
                 source.keyType() == null ? "number" : source.keyType(), entity.group(),
                 or(source.pageSize(), defaults.pageSize()), or(source.pagesPerSecond(), defaults.pagesPerSecond()),
                 or(entity.concurrency(), defaults.concurrency()), Map.copyOf(entity.references()), mapping,
-                entity.target(), or(entity.target().rate(), defaults.rate()));
+                entity.target(), or(entity.target().rate(), defaults.rate()),
+                EntityDefinition.ORDER_STRICT.equals(entity.order()));
     }
 
     private static int or(Integer value, int fallback) {

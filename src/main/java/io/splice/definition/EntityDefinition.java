@@ -12,6 +12,8 @@ import com.fasterxml.jackson.annotation.Nulls;
  *
  * @param references source column → parent entity: the column holds the parent's source key, and is sent as
  *                   the parent's target id (looked up in the ledger)
+ * @param order      group (default): a group's records go in source order, a BLOCKED or FAILED one holds back
+ *                   nobody; strict: it holds back the later records of its group until it migrates
  */
 public record EntityDefinition(
         SourceDefinition source,
@@ -20,7 +22,16 @@ public record EntityDefinition(
         @JsonSetter(contentNulls = Nulls.FAIL) List<String> dependsOn,
         @JsonSetter(contentNulls = Nulls.FAIL) LinkedHashMap<String, String> references,
         MappingDefinition mapping,
-        TargetDefinition target) {
+        TargetDefinition target,
+        String order) {
+
+    public static final String ORDER_GROUP = "group";
+    public static final String ORDER_STRICT = "strict";
+
+    public EntityDefinition(SourceDefinition source, String group, Integer concurrency, List<String> dependsOn,
+                            LinkedHashMap<String, String> references, MappingDefinition mapping, TargetDefinition target) {
+        this(source, group, concurrency, dependsOn, references, mapping, target, null);
+    }
 
     public EntityDefinition {
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
@@ -28,6 +39,6 @@ public record EntityDefinition(
     }
 
     EntityDefinition withMapping(MappingDefinition resolved) {
-        return new EntityDefinition(source, group, concurrency, dependsOn, references, resolved, target);
+        return new EntityDefinition(source, group, concurrency, dependsOn, references, resolved, target, order);
     }
 }
