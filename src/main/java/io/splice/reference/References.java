@@ -32,8 +32,11 @@ public class References {
     private final ParentLookup parents;
     private final Blocking ledger;
     private final ObjectMapper json;
+    private final GroupOrder groupOrder;
 
-    public References(CompiledMigration migration, ParentLookup parents, Blocking ledger, ObjectMapper json) {
+    public References(CompiledMigration migration, ParentLookup parents, Blocking ledger, ObjectMapper json,
+                      GroupOrder groupOrder) {
+        this.groupOrder = groupOrder;
         this.migration = migration;
         this.parents = parents;
         this.ledger = ledger;
@@ -43,7 +46,7 @@ public class References {
     /** Extract side, one page: the rows whose parents are all MIGRATED; the others are recorded BLOCKED. */
     public List<Map<String, Object>> sendable(String tenant, String runId, CompiledEntity entity,
                                               List<Map<String, Object>> rows) throws JsonProcessingException {
-        if (!entity.hasReferences() || rows.isEmpty()) {
+        if (!entity.hasReferences() && !entity.strictOrder() || rows.isEmpty()) {
             return rows;
         }
         Map<String, Map<String, ParentState>> statesByColumn = new java.util.HashMap<>();
@@ -60,7 +63,9 @@ public class References {
         List<Map<String, Object>> sendable = new ArrayList<>(rows.size());
         List<Blocking.Block> blocks = new ArrayList<>();
         for (Map<String, Object> row : rows) {
-            Blocking.Block block = firstBlock(tenant, entity, row, statesByColumn);
+            // order strict: behind a BLOCKED or FAILED record of its group
+            Blocking.Block block = groupOrder.ordered(entity, runId, tenant, row,
+                    firstBlock(tenant, entity, row, statesByColumn), false);
             if (block == null) {
                 sendable.add(row);
             } else {
@@ -129,9 +134,11 @@ public class References {
             statesByColumn.put(column, value == null ? Map.of()
                     : parents.states(tenant, parent, List.of(String.valueOf(value))));
         });
-        Blocking.Block block = firstBlock(tenant, entity, row, statesByColumn);
+        String runId = exchange.getProperty(Keys.RUN_ID, String.class);
+        Blocking.Block block = groupOrder.ordered(entity, runId, tenant, row,
+                firstBlock(tenant, entity, row, statesByColumn), true);
         if (block != null) {
-            ledger.markBlocked(exchange.getProperty(Keys.RUN_ID, String.class), List.of(block));
+            ledger.markBlocked(runId, List.of(block));
             exchange.setProperty(Keys.BLOCKED, true);
             LOG.warn("BLOCKED {}", block.message());
             return;
