@@ -81,12 +81,15 @@ public class GroupOrder {
         String entity = exchange.getProperty(Keys.ENTITY, String.class);
         String tenant = exchange.getProperty(Keys.TENANT, String.class);
         String jmsGroup = exchange.getProperty(Keys.GROUP_KEY, String.class);
-        if (entity == null || tenant == null || jmsGroup == null || !migration.entity(entity).strictOrder()) {
+        String sourceKey = exchange.getProperty(Keys.SOURCE_KEY, String.class);
+        // a message that cannot be attributed to a record of a strict entity holds nothing back
+        if (entity == null || tenant == null || jmsGroup == null || sourceKey == null
+                || migration.entities().stream().noneMatch(e -> e.name().equals(entity) && e.strictOrder())) {
             return;
         }
         String group = jmsGroup.startsWith(tenant + "/") ? jmsGroup.substring(tenant.length() + 1) : jmsGroup;
-        hold(migration.entity(entity), exchange.getProperty(Keys.RUN_ID, String.class), tenant, group,
-                exchange.getProperty(Keys.SOURCE_KEY, String.class), "FAILED", true);
+        hold(migration.entity(entity), exchange.getProperty(Keys.RUN_ID, String.class), tenant, group, sourceKey,
+                "FAILED", true);
     }
 
     /** The holding record migrated: its group goes on (the records it held are released with it). */
