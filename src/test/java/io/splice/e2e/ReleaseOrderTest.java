@@ -78,6 +78,27 @@ class ReleaseOrderTest {
     }
 
     @Test
+    void inALaterRunReleasedRecordsArriveInSourceOrderWithTheirGroup() throws Exception {
+        // given every third parent failed in a first run, so its child is BLOCKED
+        source.update("update parents set name = null where id % 3 = 0");
+        SandboxTarget sandbox = sandbox();
+        SpliceUnderTest splice = splice(sandbox, "group");
+        splice.run();
+        int before = sandbox.requests().size();
+
+        // when the parents are fixed and the migration runs again
+        source.update("update parents set name = 'parent ' || id where name is null");
+        CompletedRun again = splice.run();
+
+        // then the children's level read the released children again, in source order per group
+        assertThat(counts(again, "children").migrated()).isEqualTo(26);
+        Map<Integer, List<Long>> released = childrenByGroup(sandbox.requests().subList(before, sandbox.requests().size()));
+        assertThat(released.values().stream().mapToInt(List::size).sum()).isEqualTo(26);
+        released.forEach((group, ids) -> assertThat(ids).as("released children of group %s", group).isSorted());
+        assertThat(notMigrated(splice)).isZero();
+    }
+
+    @Test
     void withStrictOrderABlockedOrFailedRecordHoldsBackTheRestOfItsGroupAndTheGroupArrivesInSourceOrder() throws Exception {
         // given child 4 (group 0) waits for a failing parent, and child 23 (group 1) fails itself
         source.update("update parents set name = null where id = 4");
