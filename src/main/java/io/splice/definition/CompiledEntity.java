@@ -11,6 +11,7 @@ import io.splice.mapping.RecordMapping;
  * @param keyColumn        the (first) key column; {@code sourceKey} has them all
  * @param references       reference name → parent entity
  * @param referenceColumns reference name → the columns holding the parent's key (the name itself, for one column)
+ * @param strictOrder      order: strict, a BLOCKED or FAILED record holds back the later records of its group
  */
 public record CompiledEntity(
         String name,
@@ -26,14 +27,15 @@ public record CompiledEntity(
         TargetDefinition target,
         int rate,
         SourceKey sourceKey,
-        Map<String, List<String>> referenceColumns) {
+        Map<String, List<String>> referenceColumns,
+        boolean strictOrder) {
 
-    /** An entity keyed by one column, whose references are single columns. */
+    /** An entity keyed by one column, whose references are single columns, in the default order (group). */
     public CompiledEntity(String name, String pageQuery, String keyColumn, String keyType, String groupColumn,
                           int pageSize, int pagesPerSecond, int concurrency, Map<String, String> references,
                           RecordMapping mapping, TargetDefinition target, int rate) {
         this(name, pageQuery, keyColumn, keyType, groupColumn, pageSize, pagesPerSecond, concurrency, references,
-                mapping, target, rate, SourceKey.single(keyColumn, keyType), singleColumns(references));
+                mapping, target, rate, SourceKey.single(keyColumn, keyType), singleColumns(references), false);
     }
 
     private static Map<String, List<String>> singleColumns(Map<String, String> references) {

@@ -65,7 +65,7 @@ public final class CompiledMigration {
                 entity.group(), or(source.pageSize(), defaults.pageSize()),
                 or(source.pagesPerSecond(), defaults.pagesPerSecond()), or(entity.concurrency(), defaults.concurrency()),
                 Map.copyOf(references), mapping, entity.target(), or(entity.target().rate(), defaults.rate()), key,
-                Map.copyOf(referenceColumns));
+                Map.copyOf(referenceColumns), EntityDefinition.ORDER_STRICT.equals(entity.order()));
     }
 
     private static int or(Integer value, int fallback) {

@@ -30,6 +30,10 @@ final class EntityChecks {
         }
         problems.required("group", entity.group(), "the column whose value keeps records in order (the message group)");
         problems.positive("concurrency", entity.concurrency());
+        if (entity.order() != null
+                && !Set.of(EntityDefinition.ORDER_GROUP, EntityDefinition.ORDER_STRICT).contains(entity.order())) {
+            problems.add("order", "must be group or strict, was '" + entity.order() + "'");
+        }
         for (String parent : entity.dependsOn()) {
             if (!entities.contains(parent)) {
                 problems.add("dependsOn", unknown(parent, entities));

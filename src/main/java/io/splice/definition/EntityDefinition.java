@@ -13,6 +13,8 @@ import com.fasterxml.jackson.annotation.Nulls;
  * @param references source column → parent entity: the column holds the parent's source key, and is sent as
  *                   the parent's target id (looked up in the ledger); or a field name → a parent and the columns
  *                   holding its (composite) key ({@link ReferenceDefinition}). An entity may reference itself.
+ * @param order      group (default): a group's records go in source order, a BLOCKED or FAILED one holds back
+ *                   nobody; strict: it holds back the later records of its group until it migrates
  */
 public record EntityDefinition(
         SourceDefinition source,
@@ -21,7 +23,17 @@ public record EntityDefinition(
         @JsonSetter(contentNulls = Nulls.FAIL) List<String> dependsOn,
         @JsonSetter(contentNulls = Nulls.FAIL) LinkedHashMap<String, ReferenceDefinition> references,
         MappingDefinition mapping,
-        TargetDefinition target) {
+        TargetDefinition target,
+        String order) {
+
+    public static final String ORDER_GROUP = "group";
+    public static final String ORDER_STRICT = "strict";
+
+    public EntityDefinition(SourceDefinition source, String group, Integer concurrency, List<String> dependsOn,
+                            LinkedHashMap<String, ReferenceDefinition> references, MappingDefinition mapping,
+                            TargetDefinition target) {
+        this(source, group, concurrency, dependsOn, references, mapping, target, null);
+    }
 
     public EntityDefinition {
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
@@ -29,6 +41,6 @@ public record EntityDefinition(
     }
 
     EntityDefinition withMapping(MappingDefinition resolved) {
-        return new EntityDefinition(source, group, concurrency, dependsOn, references, resolved, target);
+        return new EntityDefinition(source, group, concurrency, dependsOn, references, resolved, target, order);
     }
 }

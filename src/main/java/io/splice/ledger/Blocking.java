@@ -75,17 +75,53 @@ public class Blocking {
                 .addValue("now", Timestamp.from(Instant.now())));
     }
 
-    /** The records released by this parent for this run, to send. */
-    public List<BlockedRecord> releasedBy(String tenant, String parentEntity, String parentKey, String runId) {
-        return jdbc.query(sql.get("released-by"), parentParams(tenant, parentEntity, parentKey, runId),
-                (row, n) -> new BlockedRecord(tenant, row.getString("entity"), row.getString("source_key"),
-                        row.getString("group_key"), row.getString("payload")));
+    /**
+     * The records released for this run and not sent yet: of the given entities, or of every entity (null). The
+     * ledger's order is none: {@code ReleaseWaves} puts them in source order.
+     */
+    public List<BlockedRecord> releasedUnsent(String runId, Collection<String> entities) {
+        return jdbc.query(sql.get(entities == null ? "released-unsent" : "released-unsent-of"), scope(runId, entities),
+                (row, n) -> blockedRecord(row));
+    }
+
+    public long countReleasedUnsent(String runId, Collection<String> entities) {
+        Long count = jdbc.queryForObject(sql.get(entities == null ? "count-released-unsent" : "count-released-unsent-of"),
+                scope(runId, entities), Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /** Released records now on the broker: they no longer wait for their wave. */
+    public void releasedSent(String runId, List<BlockedRecord> records) {
+        jdbc.batchUpdate(sql.get("released-sent"), recordParams(runId, records));
     }
 
     /** Released records that could not be sent are BLOCKED again. */
-    public void unrelease(String tenant, String parentEntity, String parentKey, String runId) {
-        jdbc.update(sql.get("unrelease"), parentParams(tenant, parentEntity, parentKey, runId)
-                .addValue("now", Timestamp.from(Instant.now())));
+    public void releasedUnsendable(String runId, List<BlockedRecord> records) {
+        jdbc.batchUpdate(sql.get("released-unsendable"), recordParams(runId, records));
+    }
+
+    /** The records of a group this run recorded BLOCKED (order strict). */
+    public List<BlockedRecord> blockedOfGroup(String tenant, String entity, String groupKey, String runId) {
+        return jdbc.query(sql.get("blocked-of-group"), new MapSqlParameterSource().addValue("tenant", tenant)
+                .addValue("entity", entity).addValue("groupKey", groupKey).addValue("runId", runId),
+                (row, n) -> blockedRecord(row));
+    }
+
+    private static BlockedRecord blockedRecord(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new BlockedRecord(row.getString("tenant"), row.getString("entity"), row.getString("source_key"),
+                row.getString("group_key"), row.getString("payload"));
+    }
+
+    private static MapSqlParameterSource scope(String runId, Collection<String> entities) {
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("runId", runId);
+        return entities == null ? params : params.addValue("entities", entities);
+    }
+
+    private static SqlParameterSource[] recordParams(String runId, List<BlockedRecord> records) {
+        Timestamp now = Timestamp.from(Instant.now());
+        return records.stream().map(record -> new MapSqlParameterSource().addValue("tenant", record.tenant())
+                .addValue("entity", record.entity()).addValue("sourceKey", record.sourceKey())
+                .addValue("runId", runId).addValue("now", now)).toArray(SqlParameterSource[]::new);
     }
 
     /** The checks of an entity that references itself (a hierarchy), on this ledger. */

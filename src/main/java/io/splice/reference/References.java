@@ -37,8 +37,11 @@ public class References {
     private final Blocking ledger;
     private final ObjectMapper json;
     private final Hierarchy hierarchy;
+    private final GroupOrder groupOrder;
 
-    public References(CompiledMigration migration, ParentLookup parents, Blocking ledger, ObjectMapper json) {
+    public References(CompiledMigration migration, ParentLookup parents, Blocking ledger, ObjectMapper json,
+                      GroupOrder groupOrder) {
+        this.groupOrder = groupOrder;
         this.migration = migration;
         this.parents = parents;
         this.ledger = ledger;
@@ -49,7 +52,7 @@ public class References {
     /** Extract side, one page: the rows whose parents are all MIGRATED; the others are recorded BLOCKED. */
     public List<Map<String, Object>> sendable(String tenant, String runId, CompiledEntity entity,
                                               List<Map<String, Object>> rows) throws JsonProcessingException {
-        if (!entity.hasReferences() || rows.isEmpty()) {
+        if (!entity.hasReferences() && !entity.strictOrder() || rows.isEmpty()) {
             return rows;
         }
         Map<String, Map<String, ParentState>> statesByColumn = new java.util.HashMap<>();
@@ -70,11 +73,14 @@ public class References {
         List<Map<String, Object>> sendable = new ArrayList<>(rows.size());
         List<Blocking.Block> blocks = new ArrayList<>();
         for (Map<String, Object> row : rows) {
+            // order strict: behind a BLOCKED or FAILED record of its group
             Held held = firstBlock(tenant, entity, row, statesByColumn);
-            if (held == null) {
+            Blocking.Block block = groupOrder.ordered(entity, runId, tenant, row, held == null ? null : held.block(),
+                    false);
+            if (block == null) {
                 sendable.add(row);
             } else {
-                blocks.add(held.block());
+                blocks.add(block);
             }
         }
         if (!blocks.isEmpty()) {
@@ -144,18 +150,29 @@ public class References {
             statesByColumn.put(column, parentKey == null ? Map.of() : parents.states(tenant, parent, List.of(parentKey)));
         });
         String runId = exchange.getProperty(Keys.RUN_ID, String.class);
+        // order strict: a record behind a BLOCKED or FAILED record of its group waits for it, whatever its parents
+        Blocking.Block waiting = groupOrder.ordered(entity, runId, tenant, row, null, true);
+        if (waiting != null) {
+            ledger.markBlocked(runId, List.of(waiting));
+            exchange.setProperty(Keys.BLOCKED, true);
+            LOG.warn("BLOCKED {}", waiting.message());
+            return;
+        }
         for (Held held = firstBlock(tenant, entity, row, statesByColumn); held != null;
              held = firstBlock(tenant, entity, row, statesByColumn)) {
             if (!entity.name().equals(entity.references().get(held.reference()))) {
-                ledger.markBlocked(runId, List.of(held.block()));
+                Blocking.Block block = groupOrder.ordered(entity, runId, tenant, row, held.block(), true);
+                ledger.markBlocked(runId, List.of(block));
                 exchange.setProperty(Keys.BLOCKED, true);
-                LOG.warn("BLOCKED {}", held.block().message());
+                LOG.warn("BLOCKED {}", block.message());
                 return;
             }
             Hierarchy.Decision decision = hierarchy.block(runId, held.block());
             if (decision.outcome() != Hierarchy.Outcome.PROCEED) {
                 exchange.setProperty(Keys.BLOCKED, true);
                 if (decision.outcome() == Hierarchy.Outcome.BLOCKED) {
+                    // order strict: a record waiting for its parent in the hierarchy holds its group back too
+                    groupOrder.ordered(entity, runId, tenant, row, held.block(), true);
                     LOG.info("BLOCKED {}", held.block().message());
                     cycleCheck(tenant, entity, held);
                 }

@@ -66,6 +66,8 @@ import io.splice.plan.TargetCalls;
 import io.splice.plan.Waits;
 import io.splice.ledger.Stages;
 import io.splice.reference.BlockedRecords;
+import io.splice.reference.GroupOrder;
+import io.splice.reference.ReleaseWaves;
 import io.splice.reference.ParentLookup;
 import io.splice.reference.References;
 import io.splice.report.RunReport;
@@ -159,7 +161,10 @@ public class SpliceConfiguration implements CamelConfiguration {
         Ledger ledger = new Ledger(ledgerDb);
         Runs runs = new Runs(ledgerDb);
         Blocking blocking = new Blocking(ledgerDb);
-        References references = new References(migration, new ParentLookup(blocking, PARENT_CACHE_SIZE), blocking, json);
+        GroupOrder groupOrder = new GroupOrder(migration, json, blocking);
+        registry.bind("groupOrder", groupOrder);
+        References references = new References(migration, new ParentLookup(blocking, PARENT_CACHE_SIZE), blocking, json,
+                groupOrder);
         registry.bind("recordJson", json);
         registry.bind("ledger", ledger);
         Plan plan = Plan.of(definition);
@@ -171,7 +176,7 @@ public class SpliceConfiguration implements CamelConfiguration {
         registry.bind("recordMessage", new RecordMessage(migration, json, queues));
         registry.bind("incomingRecord", new IncomingRecord(ledger, Instant.now(), settings.broker().embedded()));
         registry.bind("references", references);
-        BlockedRecords blockedRecords = new BlockedRecords(migration, ledger, blocking,
+        BlockedRecords blockedRecords = new BlockedRecords(migration, ledger, blocking, groupOrder,
                 new TransactionTemplate(new DataSourceTransactionManager(ledgerDb)));
         registry.bind("blockedRecords", blockedRecords);
         registry.bind("recordMapper", new RecordMapper(migration));
@@ -182,6 +187,7 @@ public class SpliceConfiguration implements CamelConfiguration {
         // how calls prove themselves to the target (splice.target.auth.*, docs/target-authentication.md)
         TargetAuthentication authentication = targetAuthentication(context, settings, targetTrust);
         registry.bind("targetAuthentication", authentication);
+        registry.bind("hostPermits", rates.hostPermits());
         registry.bind("targetRequest", new TargetRequest(migration, rates, new ContentStreams(routedSource), metrics,
                 authentication, settings.dryRun()));
         // whether each entity's target answers; its bean name is what /api/progress and the progress line ask
@@ -206,8 +212,11 @@ public class SpliceConfiguration implements CamelConfiguration {
         ReadBackCheck readBack = new ReadBackCheck(context, migration, ledger, json, null,
                 Integer.parseInt(property(context, "splice.reconcile.read-back-max")));
         registry.bind("readBackCheck", readBack);
-        registry.bind("runControl", new RunControl(migration, runs, ledger, reports, reportFiles, owner.self(), readBack,
-                retrySummary));
+        RunControl runControl = new RunControl(migration, runs, ledger, reports, reportFiles, owner.self(), readBack,
+                retrySummary);
+        registry.bind("runControl", runControl);
+        // released records go out in source order, a wave at a time (await-outcomes)
+        registry.bind("releaseWaves", new ReleaseWaves(context, migration, blocking, runControl));
         PlanControl planControl = new PlanControl(migration, plan, runs, stages, owner,
                 new RunStarts(migration, plan, runs, stages, owner, json, settings.dryRun() ? RunReport.DRY_RUN : RunReport.RUN),
                 settings.dryRun());

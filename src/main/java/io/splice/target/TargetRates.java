@@ -8,20 +8,27 @@ import io.splice.pipeline.Keys;
 import org.apache.camel.Exchange;
 
 /**
- * The throttles' rates for a record, set on its exchange before the throttles so they evaluate a property, not a
- * bean: per tenant and entity (the tenant's override, else the entity's) and per target host.
+ * The rates towards the target: per tenant and entity (the tenant's override, else the entity's), set on a record's
+ * exchange before its throttle so the throttle evaluates a property, not a bean; and the host's, one
+ * {@link HostPermits} every entity and tenant shares.
  */
 public class TargetRates {
 
     public static final String RATE = "spliceRate";
-    public static final String HOST_RATE = "spliceHostRate";
 
     private final CompiledMigration migration;
+    private final HostPermits hostPermits;
     // set by an operator at runtime (the API, JMX): wins over the definition for every tenant
     private final Map<String, Integer> overrides = new ConcurrentHashMap<>();
 
     public TargetRates(CompiledMigration migration) {
         this.migration = migration;
+        this.hostPermits = new HostPermits(migration.hostRate());
+    }
+
+    /** The target host's rate, shared by every entity, tenant and level (call-target-host takes its permits). */
+    public HostPermits hostPermits() {
+        return hostPermits;
     }
 
     public void apply(Exchange exchange) {
@@ -29,7 +36,6 @@ public class TargetRates {
         Integer override = overrides.get(entity);
         exchange.setProperty(RATE, override != null ? override
                 : migration.tenant(exchange.getProperty(Keys.TENANT, String.class)).rateOf(migration.entity(entity)));
-        exchange.setProperty(HOST_RATE, migration.hostRate());
     }
 
     /** The entity's rate as records see it now: the operator's override, else the definition's. */

@@ -91,6 +91,14 @@ class DefinitionValidationTest {
     }
 
     @Test
+    void anUnknownOrderIsReported() throws Exception {
+        assertThat(check.problems(dir, with("    group: customer_id\n", "    group: customer_id\n    order: sorted\n")))
+                .containsExactly("shop.yaml: entity 'orders': order: must be group or strict, was 'sorted'");
+        assertThat(check.problems(dir, with("    group: customer_id\n", "    group: customer_id\n    order: strict\n")))
+                .isEmpty();
+    }
+
+    @Test
     void dependingOnAnUnknownEntityNamesTheKnownOnes() throws Exception {
         assertThat(check.problems(dir, with("dependsOn: [customers]", "dependsOn: [customers, invoices]"))).containsExactly(
                 "shop.yaml: entity 'orders': dependsOn: names unknown entity 'invoices' (entities: customers, orders)");

@@ -1,0 +1,1 @@
+select count(*) from splice_record where run_id = :runId and status = 'QUEUED' and blocked_by_entity is not null
