@@ -68,7 +68,8 @@ class RuntimeOptions {
                 sources = sources(List.of(demo.get()), "", Map.of());
             }
         }
-        io.splice.runtime.SettingOrigins.log(sources);
+        // a command that only looks keeps its stderr for its own one-line errors: the origins at DEBUG
+        io.splice.runtime.SettingOrigins.debug(sources);
         return SpliceProperties.settings(sources);
     }
 }

@@ -34,6 +34,12 @@ public final class SettingOrigins {
         lines(sources).forEach(line -> LOG.info("{}", line));
     }
 
+    public static void debug(SettingSources sources) {
+        if (LOG.isDebugEnabled()) {
+            lines(sources).forEach(line -> LOG.debug("{}", line));
+        }
+    }
+
     /** One line per connection setting: its value (masked where a URL holds a credential) and its origin. */
     public static List<String> lines(SettingSources sources) {
         List<String> lines = new ArrayList<>();
