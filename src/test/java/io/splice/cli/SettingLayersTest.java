@@ -186,7 +186,8 @@ class SettingLayersTest {
 
         // then E's items went into that ledger
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
-        assertThat(run.err()).contains("splice.source.url = " + SOURCES.get("e").url() + " from environment SPLICE_SOURCE_URL");
+        // (the test class path's logback-test.xml logs to stdout)
+        assertThat(run.out() + run.err()).contains("splice.source.url = " + SOURCES.get("e").url() + " from environment SPLICE_SOURCE_URL");
         assertThat(namesAtTheTarget()).contains("E-401", "E-406");
         assertThat(status.out()).containsPattern("default\\s+items\\s+6\\s+6\\s+0\\s+0\\s+0\\s+0");
 
@@ -277,8 +278,11 @@ class SettingLayersTest {
 
     /** The CLI in a JVM of its own with this environment (a JVM cannot change its own), on the test class path. */
     private Result child(Map<String, String> environment, String... args) throws Exception {
+        // an empty entry would put the working directory's routes/ on the class path beside the bundled ones
+        String classPath = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.isBlank()).collect(Collectors.joining(java.io.File.pathSeparator));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), SpliceCli.class.getName()));
+                "-cp", classPath, SpliceCli.class.getName()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(dir, "child", ".out");
         Path err = Files.createTempFile(dir, "child", ".err");
