@@ -34,20 +34,25 @@ class RuntimeOptions {
 
     /** The layered settings, with what the command itself sets (named by origin) under the command line's -D. */
     SettingSources sources(String origin, Map<String, String> fromCommand) {
-        return sources(config, origin, fromCommand);
+        return builder(config, origin, fromCommand).build();
     }
 
     SettingSources sources() {
-        return sources(config, "", Map.of());
+        return sources("", Map.of());
     }
 
-    private SettingSources sources(List<Path> configuration, String origin, Map<String, String> fromCommand) {
+    /** The layers up to the command line's -D, for an option that must win even over -D (--dry-run). */
+    SettingSources.Builder builder() {
+        return builder(config, "", Map.of());
+    }
+
+    private SettingSources.Builder builder(List<Path> configuration, String origin, Map<String, String> fromCommand) {
         SettingSources.Builder builder = SettingSources.builder(configuration).layer(origin, fromCommand);
         if (routesDirectory != null) {
             builder.layer("--routes", Map.of("camel.main.routes-include-pattern",
                     "file:" + routesDirectory.toAbsolutePath() + "/*.camel.yaml"));
         }
-        return builder.layer("-D on the command line", properties).build();
+        return builder.layer("-D on the command line", properties);
     }
 
     /**
@@ -65,7 +70,7 @@ class RuntimeOptions {
                     ("ledger".equals(database) ? defaults.ledger() : defaults.source()).url());
             Optional<Path> demo = DemoSettings.insteadOf(command, missing, err);
             if (demo.isPresent()) {
-                sources = sources(List.of(demo.get()), "", Map.of());
+                sources = builder(List.of(demo.get()), "", Map.of()).build();
             }
         }
         // a command that only looks keeps its stderr for its own one-line errors: the origins at DEBUG
