@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import io.splice.management.ManagementUsers;
 import io.splice.report.CompletedRun;
+import io.splice.runtime.SettingSources;
 import io.splice.runtime.SpliceRuntime;
 import io.splice.sample.SampleDataGenerator;
 import io.splice.sample.SampleManifest;
@@ -71,8 +72,8 @@ public class DemoCommand implements Callable<Integer> {
                 .withPlanboardJobMillis(PLANBOARD_JOB_MILLIS))) {
             System.out.printf("Sandbox target listening on %s (%.0f%% of requests answered 503)%n",
                     sandbox.baseUrl(), unavailableRate * 100);
-            Map<String, String> overrides = overrides(sandbox);
-            try (SpliceRuntime splice = SpliceRuntime.start(options.propertyFiles(), overrides)) {
+            SettingSources sources = options.sources("the demo", overrides(sandbox));
+            try (SpliceRuntime splice = SpliceRuntime.start(sources)) {
                 List<CompletedRun> runs;
                 try (ProgressLine progress = ProgressLine.start(splice)) {
                     runs = splice.runMigration();
@@ -84,7 +85,7 @@ public class DemoCommand implements Callable<Integer> {
                         sandbox.records("connections").size(), sandbox.records("documents").size(),
                         sandbox.records("planboards").size(), workDir.resolve("target"), sandbox.activeWorkflows(),
                         sandbox.emailEnabled());
-                Path settings = DemoSettings.write(workDir, overrides);
+                Path settings = DemoSettings.write(workDir, sources);
                 System.out.println("Look again with: java -jar target/splice.jar status|validate|report RUN_ID"
                         + (workDir.normalize().equals(DemoSettings.DEFAULT_WORK_DIR) ? "" : " --config " + settings));
                 int status = RunSummaries.print(runs, System.out);
@@ -106,7 +107,6 @@ public class DemoCommand implements Callable<Integer> {
         // keeps them per tenant): tenants whose plans save and restore them must take turns
         overrides.put("splice.run.parallel-tenants", "1");
         overrides.putAll(managementUser());
-        overrides.putAll(options.overrides());
         return overrides;
     }
 

@@ -5,9 +5,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+
+import io.splice.runtime.SettingSources;
 
 /**
  * The demo's settings, kept in its work dir ({@code demo.properties}), so that `status`, `report` and `validate` right
@@ -25,10 +26,10 @@ final class DemoSettings {
     private DemoSettings() {
     }
 
-    static Path write(Path workDir, Map<String, String> overrides) throws IOException {
-        String lines = KEPT.stream().filter(overrides::containsKey)
+    static Path write(Path workDir, SettingSources sources) throws IOException {
+        String lines = KEPT.stream().filter(key -> !sources.resolved(key).isEmpty())
                 // a properties file reads a backslash as an escape (Windows paths)
-                .map(key -> key + " = " + overrides.get(key).replace("\\", "\\\\"))
+                .map(key -> key + " = " + sources.resolved(key).replace("\\", "\\\\"))
                 .collect(Collectors.joining("\n", "# written by `splice demo`: pass it with --config to look at the "
                         + "demo's data\n", "\n"));
         return Files.writeString(workDir.resolve(FILE), lines);

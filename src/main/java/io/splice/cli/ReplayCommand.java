@@ -26,7 +26,7 @@ public class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (SpliceRuntime splice = SpliceRuntime.start(options.propertyFiles(), options.overrides())) {
+        try (SpliceRuntime splice = SpliceRuntime.start(options.sources())) {
             return RunSummaries.print(List.of(splice.replay(tenant, entity)), System.out);
         }
     }

@@ -38,11 +38,9 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> overrides = options.overrides();
-        if (dryRun) {
-            overrides.put("splice.dry-run", "true");
-        }
-        try (SpliceRuntime splice = SpliceRuntime.start(options.propertyFiles(), overrides)) {
+        // --dry-run wins even over a -Dsplice.dry-run=false: it promises that nothing is written to the target
+        Map<String, String> fromOptions = dryRun ? Map.of("splice.dry-run", "true") : Map.of();
+        try (SpliceRuntime splice = SpliceRuntime.start(options.builder().layer("--dry-run", fromOptions).build())) {
             int status;
             try (ProgressLine progress = ProgressLine.start(splice)) {
                 status = RunSummaries.print(splice.runMigration(tenant, parameters), System.out);

@@ -1,7 +1,6 @@
 package io.splice.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.splice.runtime.SettingSources;
 import io.splice.runtime.Settings;
 import io.splice.runtime.SpliceProperties;
 
@@ -20,75 +20,61 @@ class RuntimeOptions {
     @Option(names = "--config", paramLabel = "FILE|DIR",
             description = {"A property file applied over the bundled defaults, or a configuration directory: its "
                     + "application.properties and its migrations/ (or its own *.yaml) migration definitions.",
-                    "Repeatable; later ones win."})
+                    "Repeatable; later ones win. The environment (SPLICE_LOAD_RATE) wins over them, -D over all "
+                            + "(docs/settings.md)."})
     List<Path> config = new ArrayList<>();
 
     @Option(names = "-D", paramLabel = "KEY=VALUE", mapFallbackValue = "",
-            description = "Set one property, e.g. -Dsplice.load.rate=50 (wins over files).")
+            description = "Set one property, e.g. -Dsplice.load.rate=50 (wins over files and the environment).")
     Map<String, String> properties = new LinkedHashMap<>();
 
     @Option(names = "--routes", paramLabel = "DIR",
             description = "Load the YAML routes from this directory instead of the ones bundled in the jar.")
     Path routesDirectory;
 
-    /** The property files: --config files, and application.properties of --config directories. */
-    List<Path> propertyFiles() {
-        List<Path> files = new ArrayList<>();
-        for (Path path : config) {
-            if (!Files.isDirectory(path)) {
-                files.add(path);
-            } else if (Files.isRegularFile(path.resolve("application.properties"))) {
-                files.add(path.resolve("application.properties"));
-            }
+    /** The layered settings, with what the command itself sets (named by origin) under the command line's -D. */
+    SettingSources sources(String origin, Map<String, String> fromCommand) {
+        return builder(config, origin, fromCommand).build();
+    }
+
+    SettingSources sources() {
+        return sources("", Map.of());
+    }
+
+    /** The layers up to the command line's -D, for an option that must win even over -D (--dry-run). */
+    SettingSources.Builder builder() {
+        return builder(config, "", Map.of());
+    }
+
+    private SettingSources.Builder builder(List<Path> configuration, String origin, Map<String, String> fromCommand) {
+        SettingSources.Builder builder = SettingSources.builder(configuration).layer(origin, fromCommand);
+        if (routesDirectory != null) {
+            builder.layer("--routes", Map.of("camel.main.routes-include-pattern",
+                    "file:" + routesDirectory.toAbsolutePath() + "/*.camel.yaml"));
         }
-        return files;
+        return builder.layer("-D on the command line", properties);
     }
 
     /**
-     * The settings of a command that looks at existing data (status, report, validate): when it was given none and the
-     * default database it needs is missing, the demo's (see DemoSettings).
+     * The settings of a command that looks at existing data (status, report, validate): when nothing chose its
+     * database and the default one is missing, the demo's (see DemoSettings).
      *
      * @param database which default database the command needs: "ledger" or "source"
      */
     Settings lookingAt(String command, String database, PrintStream err) {
-        List<Path> files = propertyFiles();
-        if (config.isEmpty() && !properties.containsKey("splice.work-dir")
-                && !properties.containsKey("splice." + database + ".url")) {
-            Settings defaults = SpliceProperties.settings(files, overrides());
+        SettingSources sources = sources();
+        if (config.isEmpty() && sources.fromBundledDefaults("splice.work-dir")
+                && sources.fromBundledDefaults("splice." + database + ".url")) {
+            Settings defaults = SpliceProperties.settings(sources);
             Optional<Path> missing = DemoSettings.missingH2File(
                     ("ledger".equals(database) ? defaults.ledger() : defaults.source()).url());
-            files = DemoSettings.insteadOf(command, missing, err).map(List::of).orElse(files);
-        }
-        // the files' own values as overrides too: a placeholder of the bundled defaults ({{splice.work-dir}}) must
-        // see them
-        Map<String, String> layered = new LinkedHashMap<>();
-        for (Path file : files) {
-            java.util.Properties values = new java.util.Properties();
-            try (java.io.Reader in = Files.newBufferedReader(file)) {
-                values.load(in);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("Cannot read " + file, e);
-            }
-            values.stringPropertyNames().forEach(key -> layered.put(key, values.getProperty(key).trim()));
-        }
-        layered.putAll(overrides());
-        return SpliceProperties.settings(files, layered);
-    }
-
-    Map<String, String> overrides() {
-        Map<String, String> overrides = new LinkedHashMap<>();
-        if (routesDirectory != null) {
-            overrides.put("camel.main.routes-include-pattern", "file:" + routesDirectory.toAbsolutePath() + "/*.camel.yaml");
-        }
-        for (Path path : config) {
-            if (Files.isDirectory(path)) {
-                Path migrations = path.resolve("migrations");
-                overrides.put("splice.migrations", "file:" + (Files.isDirectory(migrations) ? migrations : path).toAbsolutePath());
+            Optional<Path> demo = DemoSettings.insteadOf(command, missing, err);
+            if (demo.isPresent()) {
+                sources = builder(List.of(demo.get()), "", Map.of()).build();
             }
         }
-        overrides.putAll(properties);
-        // H2's file URLs under the work dir refuse a path like work/demo (only ./work/demo or absolute)
-        overrides.computeIfPresent("splice.work-dir", (key, dir) -> Path.of(dir).toAbsolutePath().normalize().toString());
-        return overrides;
+        // a command that only looks keeps its stderr for its own one-line errors: the origins at DEBUG
+        io.splice.runtime.SettingOrigins.debug(sources);
+        return SpliceProperties.settings(sources);
     }
 }

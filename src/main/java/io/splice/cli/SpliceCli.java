@@ -20,6 +20,11 @@ public class SpliceCli implements java.util.concurrent.Callable<Integer> {
 
     // a failed start is an operator's problem to fix, not a stack trace to read: say what, where, and exit 2
     static int report(Exception error, CommandLine commandLine, CommandLine.ParseResult parsed) {
+        if (error instanceof io.splice.runtime.SettingSources.ConfigNotFoundException) {
+            // a typo in a path: the one line says all there is
+            commandLine.getErr().println("splice " + commandLine.getCommandName() + ": " + error.getMessage());
+            return ExitStatus.NOT_STARTED;
+        }
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -35,10 +35,23 @@ public final class DefinitionLoader {
     public LoadedDefinitions load(List<String> locations) {
         List<MigrationDefinition> definitions = new ArrayList<>();
         List<DefinitionError> errors = new ArrayList<>();
+        Map<String, DefinitionLocation> definedIn = new java.util.HashMap<>();
         for (String location : locations) {
             for (DefinitionLocation file : expand(location.trim(), errors)) {
                 MigrationDefinition definition = loadFile(file, errors);
-                if (definition != null) {
+                if (definition == null) {
+                    continue;
+                }
+                DefinitionLocation first = definition.migration() == null ? null
+                        : definedIn.putIfAbsent(definition.migration(), file);
+                if (file.equals(first)) {
+                    continue; // the same file named twice in splice.migrations
+                }
+                if (first != null) {
+                    // which of the two would run is no choice to leave to the order of a directory listing
+                    errors.add(DefinitionError.error(file.toString(), null, "migration", "'" + definition.migration()
+                            + "' is also the name of the migration in " + first + ": give each migration its own name"));
+                } else {
                     definitions.add(definition);
                 }
             }

@@ -18,8 +18,8 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 
 /**
- * Splice's Camel Main: the bundled defaults, then the operator's property files, then explicit overrides
- * (command line, tests). The CLI and the end-to-end tests start Splice through this one class.
+ * Splice's Camel Main, configured by the layered settings of {@link SettingSources} (bundled defaults, --config,
+ * environment, -D). The CLI and the end-to-end tests start Splice through this one class.
  */
 public final class SpliceRuntime implements AutoCloseable {
 
@@ -31,13 +31,19 @@ public final class SpliceRuntime implements AutoCloseable {
         this.main = main;
     }
 
+    /** Property files over the bundled defaults, then the environment, then these overrides (tests, the CLI). */
     public static SpliceRuntime start(List<Path> propertyFiles, Map<String, String> overrides) throws Exception {
+        return start(SettingSources.builder(propertyFiles).layer("the caller's overrides", overrides).build());
+    }
+
+    public static SpliceRuntime start(SettingSources sources) throws Exception {
+        SettingOrigins.log(sources);
         Main main = new Main();
         main.configure().addConfiguration(SpliceConfiguration.class);
         main.addMainListener(new EntityRoutes());
-        main.setPropertyPlaceholderLocations(SpliceProperties.locations(propertyFiles));
-        ManagementServer.configure(main, SpliceProperties.value(propertyFiles, overrides, ManagementServer.USERS_FILE));
-        overrides.forEach(main::addOverrideProperty);
+        main.setPropertyPlaceholderLocations(DEFAULTS);
+        SpliceProperties.camelProperties(sources).forEach(main::addOverrideProperty);
+        ManagementServer.configure(main, sources.resolved(ManagementServer.USERS_FILE));
         main.start();
         return new SpliceRuntime(main);
     }
