@@ -162,10 +162,12 @@ public class SpliceConfiguration implements CamelConfiguration {
         registry.bind("extractProgress", new ExtractProgress(migration, runs,
                 PlanParameters.resolve(plan.definition(), Map.of())));
         RecordMetrics metrics = new RecordMetrics(context);
+        // when this process started: what an earlier one left (in flight, in doubt) is told from what this one did
+        Instant startedAt = Instant.now();
         registry.bind("pageFilter", new PageFilter(migration, ledger, runs, references, metrics,
-                settings.extract().skippingPageSizeMax()));
+                settings.extract().skippingPageSizeMax(), startedAt));
         registry.bind("recordMessage", new RecordMessage(migration, json, queues));
-        registry.bind("incomingRecord", new IncomingRecord(ledger, Instant.now(), settings.broker().embedded()));
+        registry.bind("incomingRecord", new IncomingRecord(ledger, startedAt, settings.broker().embedded()));
         registry.bind("references", references);
         BlockedRecords blockedRecords = new BlockedRecords(migration, ledger, blocking,
                 new TransactionTemplate(new DataSourceTransactionManager(ledgerDb)));
@@ -173,7 +175,7 @@ public class SpliceConfiguration implements CamelConfiguration {
         registry.bind("recordMapper", new RecordMapper(migration));
         registry.bind("outcomes", new Outcomes(ledger, blockedRecords, metrics, queues,
                 new ReadBackSampling(migration, settings.dryRun() ? 0
-                        : Integer.parseInt(property(context, "splice.reconcile.sample-percent")))));
+                        : Integer.parseInt(property(context, "splice.reconcile.sample-percent"))), settings.dryRun()));
         TargetRates rates = new TargetRates(migration);
         registry.bind("targetRequest", new TargetRequest(migration, rates, new ContentStreams(routedSource), metrics,
                 settings.targetToken(), settings.dryRun()));
