@@ -184,6 +184,16 @@ public class Ledger {
         return jdbc.queryForList(sql.get("outcomes-by-entity"), Map.of("runId", runId));
     }
 
+    /** entity → records of this run in doubt (V7), whatever their status now. */
+    public Map<String, Long> inDoubtByEntity(String runId) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query(sql.get("in-doubt-by-entity"), Map.of("runId", runId),
+                (ResultSet row) -> {
+                    counts.put(row.getString("entity"), row.getLong("records"));
+                });
+        return counts;
+    }
+
     public List<Map<String, Object>> failuresByReason(String runId) {
         return jdbc.queryForList(sql.get("failures-by-reason"), Map.of("runId", runId));
     }
