@@ -39,7 +39,7 @@ import static org.awaitility.Awaitility.await;
  */
 class InDoubtCrashIT {
 
-    private static final int RECORDS = 1_500;
+    private static final int RECORDS = 1_000;
     private static final int CONCURRENCY = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -89,7 +89,7 @@ class InDoubtCrashIT {
     void everyRecordTheTargetHoldsTwiceIsInDoubtAndTheResumedRunSendsNoRecordTwice() throws Exception {
         // given a run killed (SIGKILL) while records are in flight, and many more QUEUED on the broker
         Process first = splice("first.out");
-        await().atMost(Duration.ofMinutes(2)).until(() -> !first.isAlive() || migrated() >= 300);
+        await().atMost(Duration.ofMinutes(2)).until(() -> !first.isAlive() || migrated() >= 200);
         assertThat(first.isAlive()).as("the run ended before it could be killed").isTrue();
         first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         Instant killed = Instant.now();
@@ -112,8 +112,10 @@ class InDoubtCrashIT {
         Set<String> inDoubt = new HashSet<>(ledger.queryForList(
                 "select source_key from splice_record where in_doubt", String.class));
         assertThat(inDoubt).containsAll(duplicated);
+        System.out.printf("InDoubtCrashIT: %d QUEUED at the kill, %d in doubt %s, %d held twice by the target %s%n",
+                queuedAtKill, inDoubt.size(), inDoubt, duplicated.size(), duplicated);
         // only what was in flight: at most one record per consumer, not every record QUEUED at the kill
-        assertThat(inDoubt).hasSizeLessThanOrEqualTo(CONCURRENCY);
+        assertThat(inDoubt).isNotEmpty().hasSizeLessThanOrEqualTo(CONCURRENCY);
         assertThat(ledger.queryForList("select distinct in_doubt_reason from splice_record where in_doubt", String.class))
                 .allMatch(reason -> reason.startsWith("Splice stopped while the request was in flight"));
 
