@@ -93,7 +93,7 @@ class ResumedRunReportTest {
             assertThat(html).contains("<tr><th>Records migrated</th><td>3 (1 failed, 0 blocked, 1 discarded)</td></tr>",
                     "<tr><td>addresses</td><td class=\"num\">6</td><td class=\"num\">3</td><td class=\"num\">1</td>"
                             + "<td class=\"num\">0</td><td class=\"num\">1</td><td class=\"num\">1</td>"
-                            + "<td class=\"num\">0</td></tr>",
+                            + "<td class=\"num\">0</td><td class=\"num\">0</td></tr>",
                     "<td class=\"status interrupted\">INTERRUPTED</td>", "Every record not migrated (2)");
 
             // and `status` has DISCARDED on the entity's line, which adds up to the ledger's records
