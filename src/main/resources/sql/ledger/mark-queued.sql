@@ -7,7 +7,8 @@ using (values (cast(:tenant as varchar(100)), cast(:entity as varchar(100)), cas
  -- statement
  when matched and r.status not in ('MIGRATED', 'DISCARDED')
       -- nor one this process FAILED for this run meanwhile (another message of it came first): once per run
-      and not (cast(:failedSince as timestamp) is not null and r.status = 'FAILED' and r.run_id = v.run_id and r.updated_at >= cast(:failedSince as timestamp)) then
+      and not (cast(:failedSince as timestamp) is not null and r.status = 'FAILED' and r.run_id = v.run_id
+               and r.updated_at >= cast(:failedSince as timestamp)) then
       update set status = 'QUEUED', group_key = v.group_key, run_id = v.run_id, updated_at = v.now,
                  blocked_by_entity = null, blocked_by_key = null,
                  -- an earlier attempt may have reached the target (see V4)
