@@ -64,7 +64,8 @@ public class Outcomes {
         if (inDoubt != null) {
             // rare (a lost answer, then a retry or a look-up that settled it): not worth widening the hot path's write
             ledger.markInDoubt(key, inDoubt);
-            LOG.warn("In doubt {}: {} (now MIGRATED; check the target for a duplicate)", key, inDoubt);
+            LOG.info("In doubt {}: {} (now MIGRATED; a target that ignores Idempotency-Key may hold it twice)", key,
+                    inDoubt);
         }
         metrics.count(key.tenant(), key.entity(), "migrated", 1);
     }
