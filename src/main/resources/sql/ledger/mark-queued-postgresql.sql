@@ -12,3 +12,6 @@ select cast(:tenant as varchar(100)), cast(:entity as varchar(100)), v.source_ke
  -- never downgrade a record a consumer migrated (or an operator discarded) between the page's ledger check and this
  -- statement
  where r.status not in ('MIGRATED', 'DISCARDED')
+   -- nor one this process FAILED for this run meanwhile (another message of it came first): once per run
+   and not (cast(:failedSince as timestamp) is not null and r.status = 'FAILED' and r.run_id = excluded.run_id
+            and r.updated_at >= cast(:failedSince as timestamp))

@@ -5,7 +5,10 @@ using (values (cast(:tenant as varchar(100)), cast(:entity as varchar(100)), cas
    on r.tenant = v.tenant and r.entity = v.entity and r.source_key = v.source_key
  -- never downgrade a record a consumer migrated (or an operator discarded) between the page's ledger check and this
  -- statement
- when matched and r.status not in ('MIGRATED', 'DISCARDED') then
+ when matched and r.status not in ('MIGRATED', 'DISCARDED')
+      -- nor one this process FAILED for this run meanwhile (another message of it came first): once per run
+      and not (cast(:failedSince as timestamp) is not null and r.status = 'FAILED' and r.run_id = v.run_id
+               and r.updated_at >= cast(:failedSince as timestamp)) then
       update set status = 'QUEUED', group_key = v.group_key, run_id = v.run_id, updated_at = v.now,
                  blocked_by_entity = null, blocked_by_key = null,
                  -- an earlier attempt may have reached the target (see V4)

@@ -43,6 +43,14 @@ public final class Answers {
                                   String sampleKey, Instant lastSeen, List<String> fields) {
     }
 
+    /**
+     * A record whose request may have reached the target unanswered (a timeout, a reset, a crash mid-call), whatever
+     * became of it since: a MIGRATED one may be at a target that ignores Idempotency-Key twice.
+     */
+    public record InDoubtRecord(String tenant, String entity, String sourceKey, String status, String reason,
+                                String targetId, String runId, Instant updatedAt) {
+    }
+
     /** A replay's dry run: exactly the keys a replay of the same selection would send, and what would happen. */
     public record ReplayPreview(String entity, String tenant, boolean dryRun, List<String> sourceKeys, boolean more,
                                 int records, int wouldSend, int wouldFailMapping, int wouldBeBlocked,

@@ -24,6 +24,8 @@ public class DeadLetterApi {
 
     private static final String FROM_DEAD_LETTERS = "dead-letters";
     private static final String FROM_SOURCE = "source";
+    /** The in-doubt listing's bound: failed.csv and the ledger have them all. */
+    static final int MAX_IN_DOUBT = 1000;
 
     private final CamelContext context;
     private final CompiledMigration migration;
@@ -53,6 +55,21 @@ public class DeadLetterApi {
                 (String) row.get("reason"), ((Number) row.get("records")).longValue(), (String) row.get("sample_key"),
                 row.get("last_seen") instanceof java.sql.Timestamp t ? t.toInstant() : null,
                 row.get("fields") == null ? List.of() : List.of(((String) row.get("fields")).split(", "))))
+                .toList();
+    }
+
+    /** Records in doubt, newest first, at most {@link #MAX_IN_DOUBT}; tenant and entity optional. */
+    public List<Answers.InDoubtRecord> inDoubt(@Header("tenant") String tenant, @Header("entity") String entity) {
+        if (tenant != null) {
+            Lookups.known(() -> migration.tenant(tenant), "tenant");
+        }
+        if (entity != null) {
+            Lookups.known(() -> migration.entity(entity), "entity");
+        }
+        return queries.inDoubt(tenant, entity, MAX_IN_DOUBT).stream().map(row -> new Answers.InDoubtRecord(
+                (String) row.get("tenant"), (String) row.get("entity"), (String) row.get("source_key"),
+                (String) row.get("status"), (String) row.get("in_doubt_reason"), (String) row.get("target_id"),
+                (String) row.get("run_id"), row.get("updated_at") instanceof java.sql.Timestamp t ? t.toInstant() : null))
                 .toList();
     }
 

@@ -67,6 +67,10 @@ public class ReportCommand implements Callable<Integer> {
         out.printf("%nAll %d tenants: %s, %d migrated, %d failed, %d blocked, %d discarded, %d not migrated in all%n",
                 all.runIds().size(), all.status(), all.migrated(), all.failed(), all.blocked(), all.discarded(),
                 all.notMigrated());
+        if (all.inDoubt() > 0) {
+            out.printf("In doubt in all: %d (their request may have reached the target unanswered; see failed.csv)%n",
+                    all.inDoubt());
+        }
         out.println("Report (all tenants): " + file.toAbsolutePath());
         return reports.size() < all.runIds().size() ? ExitStatus.FAILED : ExitStatus.of(reports);
     }

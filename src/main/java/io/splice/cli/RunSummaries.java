@@ -23,6 +23,10 @@ final class RunSummaries {
                     runs.stream().filter(CompletedRun::completed).count(), runs.size());
             // written by SpliceRuntime beside the first tenant's run
             Path first = runs.get(0).reportFile().getParent();
+            if (all.inDoubt() > 0) {
+                out.printf("In doubt in all: %d (their request may have reached the target unanswered; see failed.csv)%n",
+                        all.inDoubt());
+            }
             out.println("Report (all tenants): " + first.resolveSibling(first.getFileName() + "-all").resolve("report.json"));
         }
         return ExitStatus.of(runs.stream().map(CompletedRun::report).toList());

@@ -56,14 +56,18 @@ public class StatusCommand implements Callable<Integer> {
                     run.get("status"), run.get("started_at"), run.get("error") == null ? "" : run.get("error"));
         }
         Map<String, Map<String, Long>> byEntity = new LinkedHashMap<>();
+        // records whose request may have reached the target unanswered (ledger V7), whatever their status now
+        Map<String, Long> inDoubt = new LinkedHashMap<>();
+        progress.forEach(row -> inDoubt.merge(row.get("tenant") + "\t" + row.get("entity"),
+                row.get("in_doubt") == null ? 0L : ((Number) row.get("in_doubt")).longValue(), Long::sum));
         progress.stream().sorted(java.util.Comparator.comparing((Map<String, Object> row) -> String.valueOf(row.get("tenant")))
                         .thenComparing(row -> String.valueOf(row.get("entity"))))
                 .forEach(row -> byEntity.computeIfAbsent(row.get("tenant") + "\t" + row.get("entity"),
                                 key -> new LinkedHashMap<>())
                         .merge(String.valueOf(row.get("status")), ((Number) row.get("records")).longValue(), Long::sum));
         out.println("Records by tenant and entity (total = migrated + failed + blocked + discarded + without outcome):");
-        out.printf("  %-14s %-20s %10s %10s %10s %10s %10s %16s%n", "tenant", "entity", "total", "migrated", "failed",
-                "blocked", "discarded", "without outcome");
+        out.printf("  %-14s %-20s %10s %10s %10s %10s %10s %16s %10s%n", "tenant", "entity", "total", "migrated", "failed",
+                "blocked", "discarded", "without outcome", "in doubt");
         byEntity.forEach((key, counts) -> {
             String[] tenantAndEntity = key.split("\t", 2);
             long[] columns = STATUSES.stream().mapToLong(status -> counts.getOrDefault(status, 0L)).toArray();
@@ -71,8 +75,8 @@ public class StatusCommand implements Callable<Integer> {
             // a status this version does not know still counts, named after the line
             String others = counts.entrySet().stream().filter(e -> !STATUSES.contains(e.getKey()))
                     .map(e -> "   (" + e.getValue() + " " + e.getKey() + ")").collect(java.util.stream.Collectors.joining());
-            out.printf("  %-14s %-20s %10d %10d %10d %10d %10d %16d%s%n", tenantAndEntity[0], tenantAndEntity[1], total,
-                    columns[0], columns[1], columns[2], columns[3], columns[4], others);
+            out.printf("  %-14s %-20s %10d %10d %10d %10d %10d %16d %10d%s%n", tenantAndEntity[0], tenantAndEntity[1],
+                    total, columns[0], columns[1], columns[2], columns[3], columns[4], inDoubt.getOrDefault(key, 0L), others);
         });
     }
 }

@@ -28,6 +28,7 @@ public class Ledger {
     // the target's answer to a failure and the fields it names (V8__target_answer.sql)
     static final int MAX_ANSWER = 8192;
     static final int MAX_FIELDS = 1000;
+    static final int MAX_IN_DOUBT_REASON = 300;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -42,18 +43,49 @@ public class Ledger {
 
     /** Status by key of the keys among {@code keys} the ledger has: one query for a page. */
     public Map<String, String> statusesAmong(String tenant, String entity, Collection<String> keys) {
+        Map<String, String> statuses = new HashMap<>();
+        recordsAmong(tenant, entity, keys).forEach((key, known) -> statuses.put(key, known.status()));
+        return statuses;
+    }
+
+    /** What the ledger has of the keys among {@code keys}: status, last run, last change; one query for a page. */
+    public Map<String, KnownRecord> recordsAmong(String tenant, String entity, Collection<String> keys) {
         if (keys.isEmpty()) {
             return Map.of();
         }
-        Map<String, String> finished = new HashMap<>();
+        Map<String, KnownRecord> finished = new HashMap<>();
         // PostgreSQL gets the keys as one array (see statuses-among-postgresql.sql), other ledgers an IN list
         Object keyValues = postgres ? keys.toArray(String[]::new) : keys;
         jdbc.query(sql.get(postgres ? "statuses-among-postgresql" : "statuses-among"), new MapSqlParameterSource()
                         .addValue("tenant", tenant).addValue("entity", entity).addValue("keys", keyValues),
                 (ResultSet row) -> {
-                    finished.put(row.getString("source_key"), row.getString("status"));
+                    finished.put(row.getString("source_key"), new KnownRecord(row.getString("status"),
+                            row.getString("run_id"), row.getTimestamp("updated_at").toInstant()));
                 });
         return finished;
+    }
+
+    /** A record of a page the ledger knows: its status, the run that last queued or finished it, and when. */
+    public record KnownRecord(String status, String runId, Instant updatedAt) {
+
+        /** FAILED by {@code runId} since {@code since}: its outcome in this run is recorded, it is not sent again. */
+        public boolean failedIn(String runId, Instant since) {
+            return "FAILED".equals(status) && runId != null && runId.equals(this.runId) && !updatedAt.isBefore(since);
+        }
+    }
+
+    /**
+     * The record's call may leave now (see V7): one statement per record, which on PostgreSQL does not wait for the
+     * disk (mark-sending-postgresql.sql); still set without an outcome after a crash, the record is in doubt.
+     */
+    public void markSending(RecordKey key) {
+        jdbc.update(sql.get(postgres ? "mark-sending-postgresql" : "mark-sending"),
+                keyParams(key).addValue("now", Timestamp.from(Instant.now())));
+    }
+
+    /** In doubt (V7) for a record whose outcome is written elsewhere (MIGRATED): rare, so its own statement. */
+    public void markInDoubt(RecordKey key, String reason) {
+        jdbc.update(sql.get("mark-in-doubt"), keyParams(key).addValue("inDoubtReason", bounded(reason, MAX_IN_DOUBT_REASON)));
     }
 
     /**
@@ -61,10 +93,18 @@ public class Ledger {
      * (see mark-queued-postgresql.sql), elsewhere one batch.
      */
     public void markQueued(String tenant, String entity, String runId, Map<String, String> groupKeyBySourceKey) {
+        markQueued(tenant, entity, runId, groupKeyBySourceKey, null);
+    }
+
+    /** @param failedSince records FAILED for this run since then (by this process) stay FAILED; null: none stay */
+    public void markQueued(String tenant, String entity, String runId, Map<String, String> groupKeyBySourceKey,
+                           Instant failedSince) {
         Timestamp now = Timestamp.from(Instant.now());
+        Timestamp since = failedSince == null ? null : Timestamp.from(failedSince);
         if (postgres) {
             jdbc.update(sql.get("mark-queued-postgresql"), new MapSqlParameterSource().addValue("tenant", tenant)
                     .addValue("entity", entity).addValue("runId", runId).addValue("now", now)
+                    .addValue("failedSince", since, java.sql.Types.TIMESTAMP)
                     .addValue("sourceKeys", groupKeyBySourceKey.keySet().toArray(String[]::new))
                     .addValue("groupKeys", groupKeyBySourceKey.values().toArray(String[]::new)));
             return;
@@ -72,7 +112,8 @@ public class Ledger {
         List<SqlParameterSource> batch = new ArrayList<>(groupKeyBySourceKey.size());
         groupKeyBySourceKey.forEach((sourceKey, groupKey) -> batch.add(new MapSqlParameterSource()
                 .addValue("tenant", tenant).addValue("entity", entity).addValue("sourceKey", sourceKey)
-                .addValue("groupKey", groupKey).addValue("runId", runId).addValue("now", now)));
+                .addValue("groupKey", groupKey).addValue("runId", runId).addValue("now", now)
+                .addValue("failedSince", since, java.sql.Types.TIMESTAMP)));
         // without a transaction every row of the batch was its own commit
         transaction.executeWithoutResult(status -> jdbc.batchUpdate(sql.get("mark-queued"),
                 batch.toArray(SqlParameterSource[]::new)));
@@ -80,17 +121,26 @@ public class Ledger {
 
     /** The record's status, and whether an earlier attempt may have reached the target; null if not in the ledger. */
     public RecordState stateOf(RecordKey key) {
-        List<RecordState> found = jdbc.query(sql.get("status-of"), keyParams(key),
-                (row, n) -> new RecordState(row.getString("status"), row.getBoolean("resend_check"),
-                        row.getTimestamp("updated_at").toInstant()));
+        List<RecordState> found = jdbc.query(sql.get("status-of"), keyParams(key), (row, n) -> {
+            Timestamp sending = row.getTimestamp("sending_since");
+            return new RecordState(row.getString("status"), row.getBoolean("resend_check"),
+                    row.getTimestamp("updated_at").toInstant(), row.getString("run_id"),
+                    sending == null ? null : sending.toInstant());
+        });
         return found.isEmpty() ? null : found.get(0);
     }
 
     /**
-     * @param resendCheck queued again while QUEUED or FAILED: an earlier attempt may be at the target
-     * @param updatedAt   when its status last changed (for a QUEUED record: when it was queued)
+     * @param resendCheck  queued again while QUEUED or FAILED: an earlier attempt may be at the target
+     * @param updatedAt    when its status last changed (for a QUEUED record: when it was queued)
+     * @param runId        the run that last queued or finished it
+     * @param sendingSince when a call of it last began without an outcome recorded since (V7); null if none
      */
-    public record RecordState(String status, boolean resendCheck, Instant updatedAt) {
+    public record RecordState(String status, boolean resendCheck, Instant updatedAt, String runId, Instant sendingSince) {
+
+        public RecordState(String status, boolean resendCheck, Instant updatedAt) {
+            this(status, resendCheck, updatedAt, null, null);
+        }
     }
 
     /** @param requestBody what was sent, kept for the reconciliation's read-back (a sample); null otherwise */
@@ -103,7 +153,14 @@ public class Ledger {
     }
 
     public void recordFailed(RecordKey key, Failure failure, int attempts, String payload, String requestBody) {
+        recordFailed(key, failure, attempts, payload, requestBody, null);
+    }
+
+    /** @param inDoubtReason why an attempt's answer was lost (V7), or null: written with the outcome, no extra write */
+    public void recordFailed(RecordKey key, Failure failure, int attempts, String payload, String requestBody,
+                             String inDoubtReason) {
         MapSqlParameterSource params = keyParams(key)
+                .addValue("inDoubtReason", bounded(inDoubtReason, MAX_IN_DOUBT_REASON))
                 .addValue("httpStatus", failure.httpStatus()).addValue("attempts", attempts)
                 .addValue("errorClass", bounded(failure.errorClass(), MAX_ERROR_CLASS))
                 .addValue("reason", bounded(failure.reason(), MAX_REASON))
@@ -131,6 +188,16 @@ public class Ledger {
     /** entity → status → records, for the records this run queued. */
     public List<Map<String, Object>> outcomesByEntity(String runId) {
         return jdbc.queryForList(sql.get("outcomes-by-entity"), Map.of("runId", runId));
+    }
+
+    /** entity → records of this run in doubt (V7), whatever their status now. */
+    public Map<String, Long> inDoubtByEntity(String runId) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query(sql.get("in-doubt-by-entity"), Map.of("runId", runId),
+                (ResultSet row) -> {
+                    counts.put(row.getString("entity"), row.getLong("records"));
+                });
+        return counts;
     }
 
     public List<Map<String, Object>> failuresByReason(String runId) {

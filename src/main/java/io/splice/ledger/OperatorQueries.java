@@ -32,6 +32,13 @@ public class OperatorQueries {
         return jdbc.queryForList(sql.get("recent-migrated"), Map.of("since", Timestamp.from(since)));
     }
 
+    /** Records in doubt (V7), whatever their status now, newest first; tenant and entity null for all. */
+    public List<Map<String, Object>> inDoubt(String tenant, String entity, int limit) {
+        return jdbc.queryForList(sql.get("in-doubt-records"), new MapSqlParameterSource()
+                .addValue("tenant", tenant, java.sql.Types.VARCHAR).addValue("entity", entity, java.sql.Types.VARCHAR)
+                .addValue("limit", limit));
+    }
+
     /** @param tenant null for every tenant */
     public List<Map<String, Object>> deadLetterGroups(String tenant) {
         return jdbc.queryForList(sql.get("dead-letter-groups"), new MapSqlParameterSource().addValue("tenant", tenant,

@@ -90,15 +90,16 @@ public class Runs {
     }
 
     /**
-     * Every record of the run that is not MIGRATED (FAILED, BLOCKED, DISCARDED, and QUEUED: without an outcome), one at
-     * a time (never all in memory), without payloads.
+     * Every record of the run that is not MIGRATED (FAILED, BLOCKED, DISCARDED, and QUEUED: without an outcome), and
+     * every one in doubt (V7) whatever its status, one at a time (never all in memory), without payloads.
      */
     public void eachNotMigrated(String runId, Consumer<NotMigrated> each) {
         new Cursor(jdbc.getJdbcTemplate().getDataSource()).query(sql.get("run-not-migrated"), Map.of("runId", runId),
                 row -> each.accept(new NotMigrated(row.getString("tenant"), row.getString("entity"),
                         row.getString("source_key"), row.getString("status"), row.getString("reason"),
                         row.getObject("http_status", Integer.class), row.getString("blocked_by_entity"),
-                        row.getString("blocked_by_key"), row.getString("failed_fields"))));
+                        row.getString("blocked_by_key"), row.getString("failed_fields"),
+                        row.getString("in_doubt_reason"))));
     }
 
     /** A run that did not complete, as the ledger last saw it. */

@@ -57,6 +57,11 @@ public class IncomingRecord {
         }
         Ledger.RecordState state = ledger.stateOf(key);
         boolean migrated = state != null && "MIGRATED".equals(state.status());
+        // its call had begun when an earlier process died, with no outcome since: it may be at the target (V7)
+        if (state != null && "QUEUED".equals(state.status()) && state.sendingSince() != null
+                && state.sendingSince().isBefore(startedAt)) {
+            InDoubt.flag(exchange, InDoubt.PROCESS_DIED);
+        }
         // queued again while in flight, queued by a process that has died since (its message comes back from the
         // journal before the resumed run queues it again), or delivered again by the broker: the target may have it
         exchange.setProperty(Keys.MAYBE_AT_TARGET, state != null && (state.resendCheck()
@@ -65,7 +70,14 @@ public class IncomingRecord {
         if (migrated) {
             LOG.info("Skipping {}: the ledger has it as MIGRATED already", key);
         }
-        exchange.setProperty(Keys.ALREADY_MIGRATED, migrated);
+        // another message of the record (the broker's from before a crash, the re-extract's) got its FAILED outcome in
+        // this run and process: sent once per run, not again (its attempts would double)
+        boolean failedHere = state != null && !migrated && new Ledger.KnownRecord(state.status(), state.runId(),
+                state.updatedAt()).failedIn(exchange.getProperty(Keys.RUN_ID, String.class), startedAt);
+        if (failedHere) {
+            LOG.info("Skipping {}: it FAILED in this run already", key);
+        }
+        exchange.setProperty(Keys.ALREADY_MIGRATED, migrated || failedHere);
     }
 
     public static RecordKey keyOf(Exchange exchange) {

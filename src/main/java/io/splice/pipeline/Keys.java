@@ -55,6 +55,8 @@ public final class Keys {
     public static final String ATTEMPTS = "spliceAttempts";
     /** Set just before a call leaves for the target (HTTP or SQL): a failure now is the target's (RetryBudget). */
     public static final String CALLING_TARGET = "spliceCallingTarget";
+    /** Why the record's request may have reached the target unanswered (InDoubt); written with its outcome. */
+    public static final String IN_DOUBT = "spliceInDoubt";
     public static final String BLOCKED = "spliceBlocked";
     public static final String MAPPED = "spliceMapped";
     // how many blocked children the record just migrated released

@@ -26,12 +26,31 @@ public class Outcomes {
 
     private final ReadBackSampling sampling;
 
+    private final boolean dryRun;
+
     public Outcomes(Ledger ledger, BlockedRecords blocked, RecordMetrics metrics, Queues queues, ReadBackSampling sampling) {
+        this(ledger, blocked, metrics, queues, sampling, false);
+    }
+
+    /** @param dryRun nothing reaches the target: no record is ever in doubt */
+    public Outcomes(Ledger ledger, BlockedRecords blocked, RecordMetrics metrics, Queues queues, ReadBackSampling sampling,
+                    boolean dryRun) {
+        this.dryRun = dryRun;
         this.sampling = sampling;
         this.queues = queues;
         this.ledger = ledger;
         this.blocked = blocked;
         this.metrics = metrics;
+    }
+
+    /**
+     * Right before the record's first call of this delivery: the ledger notes that it may now reach the target, so a
+     * crash before its outcome leaves it in doubt (V7). Not in a dry run: nothing is created there.
+     */
+    public void sending(Exchange exchange) {
+        if (!dryRun) {
+            ledger.markSending(IncomingRecord.keyOf(exchange));
+        }
     }
 
     /** MIGRATED with the target's id; the records it blocked are released with it. */
@@ -41,6 +60,13 @@ public class Outcomes {
                 exchange.getProperty(Keys.TARGET_ID, String.class), exchange.getProperty(Keys.HTTP_STATUS, Integer.class),
                 attempts(exchange), sampling.kept(key, exchange.getProperty(Keys.REQUEST_BODY, String.class)));
         exchange.setProperty(Keys.RELEASED_COUNT, released);
+        String inDoubt = InDoubt.reasonOf(exchange);
+        if (inDoubt != null) {
+            // rare (a lost answer, then a retry or a look-up that settled it): not worth widening the hot path's write
+            ledger.markInDoubt(key, inDoubt);
+            LOG.info("In doubt {}: {} (now MIGRATED; a target that ignores Idempotency-Key may hold it twice)", key,
+                    inDoubt);
+        }
         metrics.count(key.tenant(), key.entity(), "migrated", 1);
     }
 
@@ -67,8 +93,10 @@ public class Outcomes {
             LOG.warn("Dead-lettering a message that cannot be attributed to a record: {}", failure.message());
             return;
         }
+        // the last attempt's doubt is seen here first when no retry was asked (RetryBudget notes the others)
+        InDoubt.note(exchange, error);
         ledger.recordFailed(key, failure, attempts, message.getBody(String.class),
-                exchange.getProperty(Keys.REQUEST_BODY, String.class));
+                exchange.getProperty(Keys.REQUEST_BODY, String.class), InDoubt.reasonOf(exchange));
         metrics.count(key.tenant(), key.entity(), "failed", 1);
         LOG.warn("FAILED {}: {}", key, failure.message());
     }

@@ -1,5 +1,6 @@
 package io.splice.pipeline;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +35,17 @@ public class PageFilter {
      * @param skippingPageSizeMax how large pages grow while every record read is skipped (a re-run of a migrated
      *                            source): each such page doubles the next, a page with anything to send resets it
      */
+    private final Instant startedAt;
+
     public PageFilter(CompiledMigration migration, Ledger ledger, Runs runs, References references, RecordMetrics metrics,
                       int skippingPageSizeMax) {
+        this(migration, ledger, runs, references, metrics, skippingPageSizeMax, Instant.now());
+    }
+
+    /** @param startedAt when this process started: what FAILED in this run since is not queued again */
+    public PageFilter(CompiledMigration migration, Ledger ledger, Runs runs, References references, RecordMetrics metrics,
+                      int skippingPageSizeMax, Instant startedAt) {
+        this.startedAt = startedAt;
         this.migration = migration;
         this.ledger = ledger;
         this.runs = runs;
@@ -71,12 +81,17 @@ public class PageFilter {
         Set<?> replayKeys = replay ? exchange.getProperty(Keys.REPLAY_KEYS, Set.class) : null;
         // one ledger query a page: MIGRATED ones are skipped, and DISCARDED ones (an operator's decision sticks until
         // the ledger says otherwise); a replay keeps only FAILED ones
-        Map<String, String> finished = ledger.statusesAmong(tenant, entity.name(), byKey.keySet());
+        Map<String, Ledger.KnownRecord> known = ledger.recordsAmong(tenant, entity.name(), byKey.keySet());
+        Map<String, String> finished = new LinkedHashMap<>();
+        known.forEach((key, record) -> finished.put(key, record.status()));
         List<Map<String, Object>> candidates = new ArrayList<>(page.size());
         byKey.forEach((key, row) -> {
             String status = finished.get(key);
+            // a resumed run's re-extract: a record this process already FAILED for the run (its message came back from
+            // the broker's journal first) is not sent a second time in the run
+            boolean failedHere = !replay && known.containsKey(key) && known.get(key).failedIn(runId, startedAt);
             if (replay ? "FAILED".equals(status) && (replayKeys == null || replayKeys.contains(key))
-                    : !"MIGRATED".equals(status) && !"DISCARDED".equals(status)) {
+                    : !"MIGRATED".equals(status) && !"DISCARDED".equals(status) && !failedHere) {
                 candidates.add(row);
             }
         });
@@ -94,7 +109,7 @@ public class PageFilter {
             // exist, so their consumers ask the ledger again; only records new to it skip that
             exchange.setProperty(Keys.RECHECK_KEYS, groups.keySet().stream().filter(finished::containsKey)
                     .collect(Collectors.toSet()));
-            ledger.markQueued(tenant, entity.name(), runId, groups);
+            ledger.markQueued(tenant, entity.name(), runId, groups, startedAt);
         }
         // a page of nothing but MIGRATED records costs a page's round trips: the next one reads more at once
         exchange.getMessage().setHeader(Keys.PAGE_SIZE, candidates.isEmpty()

@@ -31,6 +31,8 @@ public class RetryBudget implements Predicate {
         Throwable error = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String cause = cause(error);
+        // a timeout or a reset after the request left: the record is in doubt, whatever its retries bring
+        InDoubt.note(exchange, error);
         String runId = exchange.getProperty(Keys.RUN_ID, String.class);
         String entity = exchange.getProperty(Keys.ENTITY, String.class);
         // set just before the call (pipeline.camel.yaml): the failure is the target's, not the ledger's or the source's

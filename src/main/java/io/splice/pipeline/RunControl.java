@@ -136,6 +136,11 @@ public class RunControl {
         files.writeForPeople(report, ledger);
         LOG.info("Run {} {}: report in {}", runId, report.status(), file);
         LOG.info("Run {}: {}", runId, RetrySummary.describe(retries.take(runId)));
+        if (report.inDoubtTotal() > 0) {
+            LOG.warn("Run {}: {} records in doubt (their request may have reached the target unanswered): failed.csv "
+                    + "lists them with in_doubt; check a target that ignores Idempotency-Key for them", runId,
+                    report.inDoubtTotal());
+        }
         return new CompletedRun(report, file);
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record CombinedReport(String migration, String status, Instant startedAt, Instant finishedAt,
                              long migrated, long failed, long blocked, List<String> runIds,
-                             List<RunReport.TenantReport> tenants, long discarded, long notMigrated) {
+                             List<RunReport.TenantReport> tenants, long discarded, long notMigrated, long inDoubt) {
 
     public static CombinedReport of(List<CompletedRun> runs) {
         List<RunReport> reports = runs.stream().map(CompletedRun::report).toList();
@@ -24,6 +24,7 @@ public record CombinedReport(String migration, String status, Instant startedAt,
                 reports.stream().map(RunReport::runId).toList(),
                 reports.stream().flatMap(r -> r.tenants().stream()).toList(),
                 reports.stream().mapToLong(RunReport::discardedTotal).sum(),
-                reports.stream().mapToLong(RunReport::notMigratedTotal).sum());
+                reports.stream().mapToLong(RunReport::notMigratedTotal).sum(),
+                reports.stream().mapToLong(RunReport::inDoubtTotal).sum());
     }
 }

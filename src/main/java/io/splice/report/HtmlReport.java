@@ -79,6 +79,9 @@ final class HtmlReport {
         fact(html, "Duration", report.finishedAt() == null ? "—" : duration(report.durationSeconds()));
         fact(html, "Records migrated", migrated + " (" + report.failedTotal() + " failed, " + report.blockedTotal()
                 + " blocked, " + report.discardedTotal() + " discarded)");
+        // not an outcome: records whose request may have reached the target unanswered (failed.csv's in_doubt)
+        fact(html, "In doubt", report.inDoubtTotal() + (report.inDoubtTotal() == 0 ? ""
+                : " (their request may have reached the target unanswered; failed.csv lists them with in_doubt)"));
         fact(html, "Throughput", report.durationSeconds() <= 0 ? "—"
                 : String.format(Locale.ROOT, "%.1f records/s", migrated / report.durationSeconds()));
         if (report.error() != null) {

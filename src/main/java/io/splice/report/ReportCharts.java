@@ -29,11 +29,12 @@ final class ReportCharts {
                 ? List.of(e.migrated(), e.failed(), e.blocked(), e.discarded(), e.skipped(), e.pending())
                 : List.of(e.migrated(), e.failed(), e.blocked(), e.discarded(), e.skipped()))).toList();
         HtmlTable table = new HtmlTable("entity", "total read", "migrated", "failed", "blocked", "discarded", "skipped",
-                "without outcome");
+                "without outcome", "in doubt");
         report.entities().forEach(e -> table.row(e.name(), e.total(), e.migrated(), e.failed(), e.blocked(),
-                e.discarded(), e.skipped(), e.pending()));
+                e.discarded(), e.skipped(), e.pending(), e.inDoubt()));
         return "<section id=\"entities\">\n<h2>Records per entity</h2>\n"
-                + "<p>Per entity, migrated + failed + blocked + discarded + skipped + without outcome = total read.</p>\n"
+                + "<p>Per entity, migrated + failed + blocked + discarded + skipped + without outcome = total read. In doubt"
+                + " (not an outcome): records whose request may have reached the target unanswered.</p>\n"
                 + (bars.isEmpty() ? "<p>No records were read.</p>\n"
                 : new SvgBarChart(series).render("Records per entity by outcome", bars) + table.html())
                 + "</section>\n";

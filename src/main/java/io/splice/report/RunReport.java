@@ -73,9 +73,16 @@ public record RunReport(String runId, String migration, String kind, String tena
      * @param skipped   rows an earlier run had migrated, not sent again
      * @param pending   records queued by this run without an outcome yet (only if the run was interrupted)
      * @param discarded records of this run an operator DISCARDED (not to be migrated)
+     * @param inDoubt   records of this run whose request may have reached the target unanswered (a timeout, a reset, a
+     *                  crash mid-call), whatever their status now: not an outcome, so not in the sum above
      */
     public record EntityCounts(String name, long total, long migrated, long failed, long blocked, long skipped,
-                               long pending, long discarded) {
+                               long pending, long discarded, long inDoubt) {
+
+        public EntityCounts(String name, long total, long migrated, long failed, long blocked, long skipped,
+                            long pending, long discarded) {
+            this(name, total, migrated, failed, blocked, skipped, pending, discarded, 0);
+        }
 
         /** The records of the rows read that were not migrated: failed, blocked, discarded or without outcome. */
         public long notMigrated() {
@@ -129,6 +136,11 @@ public record RunReport(String runId, String migration, String kind, String tena
 
     public long discardedTotal() {
         return entities.stream().mapToLong(EntityCounts::discarded).sum();
+    }
+
+    /** Records of the run in doubt (see {@link EntityCounts#inDoubt()}). */
+    public long inDoubtTotal() {
+        return entities.stream().mapToLong(EntityCounts::inDoubt).sum();
     }
 
     public long migratedTotal() {

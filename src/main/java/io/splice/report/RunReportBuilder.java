@@ -89,18 +89,20 @@ public class RunReportBuilder {
             outcomes.computeIfAbsent((String) row.get("entity"), e -> new HashMap<>())
                     .put((String) row.get("status"), number(row.get("records")));
         }
+        Map<String, Long> inDoubt = ledger.inDoubtByEntity(runId);
         List<RunReport.EntityCounts> counts = new ArrayList<>();
         for (Map<String, Object> extract : read) {
             String entity = (String) extract.get("entity");
             counts.add(counts(entity, outcomes.getOrDefault(entity, Map.of()), number(extract.get("read_count")),
-                    number(extract.get("skipped_count"))));
+                    number(extract.get("skipped_count")), inDoubt.getOrDefault(entity, 0L)));
         }
         // records a run did not read itself but took from the ledger: children released by a parent it migrated
         outcomes.keySet().stream().sorted()
                 .filter(entity -> read.stream().noneMatch(e -> entity.equals(e.get("entity"))))
                 .forEach(entity -> {
                     Map<String, Long> byStatus = outcomes.get(entity);
-                    counts.add(counts(entity, byStatus, byStatus.values().stream().mapToLong(Long::longValue).sum(), 0));
+                    counts.add(counts(entity, byStatus, byStatus.values().stream().mapToLong(Long::longValue).sum(), 0,
+                            inDoubt.getOrDefault(entity, 0L)));
                 });
         return counts;
     }
@@ -110,12 +112,13 @@ public class RunReportBuilder {
      * an interrupted attempt, or children a parent released into it): those count as migrated, not also as skipped.
      * They are the run's records beyond those the extract queued or blocked ({@code read - skipped}).
      */
-    private static RunReport.EntityCounts counts(String entity, Map<String, Long> byStatus, long read, long skipped) {
+    private static RunReport.EntityCounts counts(String entity, Map<String, Long> byStatus, long read, long skipped,
+                                                 long inDoubt) {
         long ofRun = byStatus.values().stream().mapToLong(Long::longValue).sum();
         long migratedBefore = Math.max(0, Math.min(skipped, ofRun - (read - skipped)));
         return new RunReport.EntityCounts(entity, read, byStatus.getOrDefault(MIGRATED, 0L),
                 byStatus.getOrDefault("FAILED", 0L), byStatus.getOrDefault("BLOCKED", 0L), skipped - migratedBefore,
-                byStatus.getOrDefault("QUEUED", 0L), byStatus.getOrDefault("DISCARDED", 0L));
+                byStatus.getOrDefault("QUEUED", 0L), byStatus.getOrDefault("DISCARDED", 0L), inDoubt);
     }
 
     private List<RunReport.FailureCount> failures(String runId) {

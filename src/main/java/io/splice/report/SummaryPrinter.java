@@ -32,6 +32,14 @@ public final class SummaryPrinter {
     private SummaryPrinter() {
     }
 
+    /** The run's records in doubt, by entity, and what to do about them (docs/outages-and-retries.md). */
+    static String inDoubtLine(RunReport report) {
+        return "In doubt: " + report.inDoubtTotal() + " (" + report.entities().stream().filter(e -> e.inDoubt() > 0)
+                .map(e -> e.name() + " " + e.inDoubt()).collect(Collectors.joining(", "))
+                + ") - their request may have reached the target unanswered; a target that ignores Idempotency-Key may"
+                + " hold them twice: check it for the keys failed.csv lists with in_doubt";
+    }
+
     public static void print(RunReport report, Path reportFile, PrintStream out) {
         out.printf("%n%s %s of %s %s in %.1f s (tenant %s)%n", RunReport.label(report.kind()),
                 report.runId(), report.migration(), report.status(), report.durationSeconds(), report.tenant());
@@ -56,6 +64,9 @@ public final class SummaryPrinter {
             out.printf("%-20s %10d %10d %10d %10d %10d %10d%s%n", e.name(), e.total(), e.migrated(), e.failed(),
                     e.blocked(), e.discarded(), e.skipped(),
                     e.pending() > 0 ? "   (" + e.pending() + " without outcome)" : "");
+        }
+        if (report.inDoubtTotal() > 0) {
+            out.println(inDoubtLine(report));
         }
         if (!report.failures().isEmpty()) {
             out.println("Not migrated, by reason:");

@@ -171,10 +171,12 @@ public class SpliceConfiguration implements CamelConfiguration {
         registry.bind("extractProgress", new ExtractProgress(migration, runs,
                 PlanParameters.resolve(plan.definition(), Map.of())));
         RecordMetrics metrics = new RecordMetrics(context);
+        // when this process started: what an earlier one left (in flight, in doubt) is told from what this one did
+        Instant startedAt = Instant.now();
         registry.bind("pageFilter", new PageFilter(migration, ledger, runs, references, metrics,
-                settings.extract().skippingPageSizeMax()));
+                settings.extract().skippingPageSizeMax(), startedAt));
         registry.bind("recordMessage", new RecordMessage(migration, json, queues));
-        registry.bind("incomingRecord", new IncomingRecord(ledger, Instant.now(), settings.broker().embedded()));
+        registry.bind("incomingRecord", new IncomingRecord(ledger, startedAt, settings.broker().embedded()));
         registry.bind("references", references);
         BlockedRecords blockedRecords = new BlockedRecords(migration, ledger, blocking, groupOrder,
                 new TransactionTemplate(new DataSourceTransactionManager(ledgerDb)));
@@ -182,7 +184,7 @@ public class SpliceConfiguration implements CamelConfiguration {
         registry.bind("recordMapper", new RecordMapper(migration));
         registry.bind("outcomes", new Outcomes(ledger, blockedRecords, metrics, queues,
                 new ReadBackSampling(migration, settings.dryRun() ? 0
-                        : Integer.parseInt(property(context, "splice.reconcile.sample-percent")))));
+                        : Integer.parseInt(property(context, "splice.reconcile.sample-percent"))), settings.dryRun()));
         TargetRates rates = new TargetRates(migration);
         // how calls prove themselves to the target (splice.target.auth.*, docs/target-authentication.md)
         TargetAuthentication authentication = targetAuthentication(context, settings, targetTrust);

@@ -100,7 +100,7 @@ class ReportInBrowserTest {
     void failedCsvListsExactlyTheRecordsTheLedgerHasNotMigrated() throws Exception {
         List<String> lines = Files.readAllLines(run.reportFile().getParent().resolve("failed.csv"), StandardCharsets.UTF_8);
 
-        assertThat(lines.get(0)).isEqualTo("tenant,entity,source_key,status,reason,field,http_status,blocked_by");
+        assertThat(lines.get(0)).isEqualTo("tenant,entity,source_key,status,reason,field,http_status,blocked_by,in_doubt");
         Set<String> inCsv = lines.subList(1, lines.size()).stream()
                 .map(line -> String.join(",", List.of(line.split(",", -1)).subList(0, 4))).collect(Collectors.toSet());
         Set<String> inLedger = splice.ledger().queryForList("select tenant, entity, source_key, status from splice_record"

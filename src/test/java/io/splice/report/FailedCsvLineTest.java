@@ -15,7 +15,17 @@ class FailedCsvLineTest {
                 null, null);
 
         assertThat(FailedCsv.line(failed))
-                .containsExactly("north", "addresses", "A3", "FAILED", "HTTP 422 street: is required", "street", "422", null);
+                .containsExactly("north", "addresses", "A3", "FAILED", "HTTP 422 street: is required", "street", "422", null,
+                        null);
+    }
+
+    @Test
+    void aRecordInDoubtSaysWhyEvenWhenMigrated() {
+        NotMigrated inDoubt = new NotMigrated("north", "addresses", "A5", "MIGRATED", null, null, null, null, null,
+                "no answer within the response timeout; the target may have processed the request");
+
+        assertThat(FailedCsv.line(inDoubt)).containsExactly("north", "addresses", "A5", "MIGRATED", null, "", null, null,
+                "no answer within the response timeout; the target may have processed the request");
     }
 
     @Test
@@ -24,7 +34,7 @@ class FailedCsvLineTest {
                 "parent projects FAILED: mapping houseNumber: is not a whole number", null, "projects", "P3");
 
         assertThat(FailedCsv.line(blocked)).containsExactly("north", "addresses", "A4", "BLOCKED",
-                "parent projects FAILED: mapping houseNumber: is not a whole number", "", null, "projects P3");
+                "parent projects FAILED: mapping houseNumber: is not a whole number", "", null, "projects P3", null);
     }
 
     @ParameterizedTest(name = "[{0}] opens as [{1}]")

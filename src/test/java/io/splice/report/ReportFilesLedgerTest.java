@@ -84,12 +84,12 @@ class ReportFilesLedgerTest {
         assertThat(reportJson.getParent()).isEqualTo(directory.toAbsolutePath().normalize());
         String csv = Files.readString(directory.resolve("failed.csv"), StandardCharsets.UTF_8);
         assertThat(csv.split("\r\n", -1)).containsExactly(
-                "tenant,entity,source_key,status,reason,field,http_status,blocked_by",
-                "north,addresses,A4,BLOCKED,parent projects FAILED: mapping houseNumber: is not a whole number,,,projects P3",
-                "north,addresses,A3,FAILED,HTTP 422 street: is required,street,422,",
-                "north,addresses,A5,FAILED,\"HTTP 422 note: must not contain \"\"<script>\"\", or commas\",note,422,",
-                "north,documents,D1,QUEUED,,,,",
-                "north,projects,P3,FAILED,mapping houseNumber: is not a whole number,houseNumber,,",
+                "tenant,entity,source_key,status,reason,field,http_status,blocked_by,in_doubt",
+                "north,addresses,A4,BLOCKED,parent projects FAILED: mapping houseNumber: is not a whole number,,,projects P3,",
+                "north,addresses,A3,FAILED,HTTP 422 street: is required,street,422,,",
+                "north,addresses,A5,FAILED,\"HTTP 422 note: must not contain \"\"<script>\"\", or commas\",note,422,,",
+                "north,documents,D1,QUEUED,,,,,",
+                "north,projects,P3,FAILED,mapping houseNumber: is not a whole number,houseNumber,,,",
                 "");
         assertThat(csv).doesNotContain(SECRET);
 
