@@ -74,11 +74,9 @@ import io.splice.report.RunReport;
 import io.splice.target.ReadBackCheck;
 import io.splice.target.ReadBackSampling;
 import io.splice.report.ReportFiles;
-import io.splice.report.RunReport;
-import io.splice.target.ReadBackCheck;
-import io.splice.target.ReadBackSampling;
 import io.splice.report.RunReportBuilder;
 import io.splice.target.ContentStreams;
+import io.splice.target.EntityPermits;
 import io.splice.target.SqlTarget;
 import io.splice.target.TargetRates;
 import io.splice.target.TargetRequest;
@@ -190,6 +188,7 @@ public class SpliceConfiguration implements CamelConfiguration {
         TargetAuthentication authentication = targetAuthentication(context, settings, targetTrust);
         registry.bind("targetAuthentication", authentication);
         registry.bind("hostPermits", rates.hostPermits());
+        registry.bind("entityPermits", new EntityPermits());
         registry.bind("targetRequest", new TargetRequest(migration, rates, new ContentStreams(routedSource), metrics,
                 authentication, settings.dryRun()));
         // whether each entity's target answers; its bean name is what /api/progress and the progress line ask

@@ -29,12 +29,19 @@ public class HostPermits {
     // permits never handed out yet: made on first use, so a huge rate costs no memory until it is used
     private final AtomicInteger unused;
     private final int rate;
+    // where an exchange keeps its permit: the host's and its entity's (EntityPermits) side by side
+    private final String property;
 
     public HostPermits(int rate) {
+        this(rate, PERMIT);
+    }
+
+    HostPermits(int rate, String property) {
         if (rate <= 0) {
             throw new IllegalArgumentException("The target host's rate must be positive, was " + rate);
         }
         this.rate = rate;
+        this.property = property;
         this.unused = new AtomicInteger(rate);
     }
 
@@ -48,14 +55,14 @@ public class HostPermits {
         if (permit == null && unused.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
             permit = new Permit(System.nanoTime());
         }
-        exchange.setProperty(PERMIT, permit != null ? permit : permits.take());
+        exchange.setProperty(property, permit != null ? permit : permits.take());
     }
 
     /** After the answer or the failure: the permit is free again one second from now. */
     public void release(Exchange exchange) {
-        Permit permit = exchange.getProperty(PERMIT, Permit.class);
+        Permit permit = exchange.getProperty(property, Permit.class);
         if (permit != null) {
-            exchange.removeProperty(PERMIT);
+            exchange.removeProperty(property);
             permit.freeAt = System.nanoTime() + WINDOW_NANOS;
             permits.put(permit);
         }
