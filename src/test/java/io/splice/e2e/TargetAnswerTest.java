@@ -109,11 +109,11 @@ class TargetAnswerTest {
     /** failed.csv's lines as entity, key and the field column. */
     private static List<String> fieldColumn(CompletedRun run) throws Exception {
         List<String> lines = Files.readAllLines(run.reportFile().getParent().resolve("failed.csv"), StandardCharsets.UTF_8);
-        assertThat(lines.get(0)).isEqualTo("tenant,entity,source_key,status,reason,field,http_status,blocked_by");
-        // the reason may hold commas (quoted): the field is the third column from the end
+        assertThat(lines.get(0)).isEqualTo("tenant,entity,source_key,status,reason,field,http_status,blocked_by,in_doubt");
+        // the reason may hold commas (quoted): the field is the fourth column from the end
         return lines.subList(1, lines.size()).stream().map(line -> {
             String[] columns = line.split(",", -1);
-            return columns[1] + "," + columns[2] + "," + columns[columns.length - 3];
+            return columns[1] + "," + columns[2] + "," + columns[columns.length - 4];
         }).toList();
     }
 }
