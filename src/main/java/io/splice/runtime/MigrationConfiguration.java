@@ -52,7 +52,10 @@ final class MigrationConfiguration {
         return new Sources(source, targetDb, definition, migration, Plan.of(definition));
     }
 
-    /** Opens the pools of the tenants that have their own legacy database (after the ledger, as ever) and binds. */
+    /**
+     * Opens the pools of the tenants that have their own legacy database (called once the ledger is migrated, the
+     * order Splice has always opened them in) and binds the routed source, the target's database and the migration.
+     */
     static TenantRoutedDataSource bind(Composition c, Sources sources) {
         TenantRoutedDataSource routedSource = new TenantRoutedDataSource(sources.source(), tenantSources(c, sources.definition()));
         c.bind("sourceDataSource", routedSource);

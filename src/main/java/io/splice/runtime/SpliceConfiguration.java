@@ -17,7 +17,8 @@ import org.apache.camel.CamelContext;
  * The composition root: builds Splice's beans from the typed {@link Settings}, one configuration class per concern,
  * in dependency order (the target's trust, the databases and the validated migration definition, the ledger, the
  * broker, then what uses them), and binds them under the names the routes use. An invalid definition stops the start
- * before anything is sent.
+ * before anything is sent. The steps with effects keep their order: pools, the ledger's schema, the tenants' pools,
+ * the broker, the target's token, the target-probe and tenant-runs threads.
  */
 public class SpliceConfiguration implements CamelConfiguration {
 
