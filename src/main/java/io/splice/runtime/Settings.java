@@ -3,10 +3,12 @@ package io.splice.runtime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
 import io.splice.definition.MigrationDefaults;
+import io.splice.target.auth.TargetAuthSettings;
 import io.splice.tls.TrustStore;
 
 import org.apache.camel.CamelContext;
@@ -19,7 +21,8 @@ import org.apache.camel.spi.PropertiesComponent;
 public record Settings(Path workDir, String tenant, Database source, Database ledger, Database targetDatabase,
                        Broker broker, String targetUrl, String targetToken, TrustStore targetTrustStore,
                        List<String> migrations, String migration, MigrationDefaults defaults, Extract extract,
-                       boolean dryRun, Outage outage) {
+                       boolean dryRun, Outage outage, Retry retry, Reconcile reconcile, Run run, boolean apiEnabled,
+                       TargetAuthSettings targetAuth) {
 
     /** A dry run's ledger: its own schema of the ledger database, emptied at the start of every dry run. */
     public static final String DRY_RUN_LEDGER_SCHEMA = "splice_dry_run";
@@ -32,8 +35,13 @@ public record Settings(Path workDir, String tenant, Database source, Database le
     public record Database(String url, String username, String password, int poolSize) {
     }
 
-    /** An empty url means the embedded broker; a trust store turns on TLS to an external one. */
-    public record Broker(String url, String username, String password, String config, int inVmId, TrustStore trustStore) {
+    /**
+     * An empty url means the embedded broker; a trust store turns on TLS to an external one.
+     *
+     * @param sendRetries how often a page the broker cannot take is sent again
+     */
+    public record Broker(String url, String username, String password, String config, int inVmId, TrustStore trustStore,
+                         int sendRetries) {
         public boolean embedded() {
             return url == null || url.isBlank();
         }
@@ -54,6 +62,27 @@ public record Settings(Path workDir, String tenant, Database source, Database le
     public record Outage(int failuresInARow, int probeIntervalMillis) {
     }
 
+    /**
+     * @param maximumRedeliveries the retries of a record's transient failures before it is dead-lettered
+     * @param maxRetryAfterMillis how long a target's Retry-After is honoured at most
+     */
+    public record Retry(int maximumRedeliveries, long maxRetryAfterMillis) {
+    }
+
+    /**
+     * @param samplePercent the share of MIGRATED records whose request body the ledger keeps for the read-back
+     * @param readBackMax   how many of them the run's report reads back per entity
+     */
+    public record Reconcile(int samplePercent, int readBackMax) {
+    }
+
+    /**
+     * @param parallelTenants tenants whose runs go side by side
+     * @param staleAfter      how old another host's heartbeat may be before its run counts as dead
+     */
+    public record Run(int parallelTenants, Duration staleAfter) {
+    }
+
     public static Settings from(CamelContext context) {
         Reader r = new Reader(context.getPropertiesComponent());
         String tenant = r.required("splice.tenant");
@@ -65,7 +94,8 @@ public record Settings(Path workDir, String tenant, Database source, Database le
                 r.optional("splice.target-db.url").isEmpty() ? null : database(r, "splice.target-db"),
                 new Broker(r.optional("splice.broker.url"), r.optional("splice.broker.username"),
                         r.secret("splice.broker.password"), r.required("splice.broker.config"),
-                        r.positiveInt("splice.broker.in-vm-id", 0), trustStore(r, "splice.broker.trust-store")),
+                        r.positiveInt("splice.broker.in-vm-id", 0), trustStore(r, "splice.broker.trust-store"),
+                        r.positiveInt("splice.broker.send-retries", 0)),
                 r.required("splice.target.url"),
                 r.secret("splice.target.token"),
                 trustStore(r, "splice.target.trust-store"),
@@ -79,7 +109,15 @@ public record Settings(Path workDir, String tenant, Database source, Database le
                         r.positiveInt("splice.extract.max-queued", 1)),
                 r.bool("splice.dry-run"),
                 new Outage(r.positiveInt("splice.outage.failures-in-a-row", 1),
-                        r.positiveInt("splice.outage.probe-interval-millis", 10)));
+                        r.positiveInt("splice.outage.probe-interval-millis", 10)),
+                new Retry(r.positiveInt("splice.retry.maximum-redeliveries", 0),
+                        r.positiveLong("splice.retry.max-retry-after-millis", 0)),
+                new Reconcile(r.percent("splice.reconcile.sample-percent"), r.positiveInt("splice.reconcile.read-back-max", 0)),
+                new Run(r.positiveInt("splice.run.parallel-tenants", 1),
+                        Duration.ofMillis(r.positiveLong("splice.run.stale-after-millis", 1))),
+                r.bool("splice.api.enabled"),
+                // splice.target.auth.*: read and checked, naming the property, when the authentication is built
+                new TargetAuthSettings(r::optional));
     }
 
     private static Database database(Reader r, String prefix) {
@@ -142,6 +180,28 @@ public record Settings(Path workDir, String tenant, Database source, Database le
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("Property " + key + " must be a whole number, was '" + value + "'");
             }
+        }
+
+        long positiveLong(String key, long minimum) {
+            String value = required(key);
+            try {
+                long parsed = Long.parseLong(value);
+                if (parsed < minimum) {
+                    throw new IllegalArgumentException(
+                            "Property " + key + " must be at least " + minimum + ", was " + parsed);
+                }
+                return parsed;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Property " + key + " must be a whole number, was '" + value + "'");
+            }
+        }
+
+        int percent(String key) {
+            int parsed = positiveInt(key, 0);
+            if (parsed > 100) {
+                throw new IllegalArgumentException("Property " + key + " must be 0 to 100, was " + parsed);
+            }
+            return parsed;
         }
     }
 }
