@@ -10,7 +10,7 @@ import io.splice.deadletter.DeadLetterWorkbench.Chosen;
 import io.splice.deadletter.DeadLetterWorkbench.Selection;
 import io.splice.definition.CompiledMigration;
 import io.splice.ledger.OperatorQueries;
-import io.splice.pipeline.Keys;
+import io.splice.record.Keys;
 import org.apache.camel.Body;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Header;

@@ -13,7 +13,7 @@ import io.splice.definition.CompiledMigration;
 import io.splice.definition.PlanDefinition;
 import io.splice.definition.PlanParameters;
 import io.splice.ledger.OperatorQueries;
-import io.splice.pipeline.Keys;
+import io.splice.record.Keys;
 import io.splice.report.RunReportBuilder;
 import io.splice.target.TargetAvailability;
 import org.apache.camel.Body;

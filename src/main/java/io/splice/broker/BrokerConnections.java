@@ -1,12 +1,12 @@
 package io.splice.broker;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 
-import io.splice.runtime.Settings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.spring.spi.SpringTransactionPolicy;
 import org.springframework.jms.connection.CachingConnectionFactory;
@@ -27,7 +27,7 @@ public final class BrokerConnections implements AutoCloseable {
     private final ActiveMQConnectionFactory producerTarget;
     private final ActiveMQConnectionFactory questions;
 
-    private BrokerConnections(EmbeddedBroker embedded, String url, Settings.Broker broker) {
+    private BrokerConnections(EmbeddedBroker embedded, String url, BrokerSettings broker) {
         this.embedded = embedded;
         this.consumers = factory(url, broker);
         this.producerTarget = factory(url, broker);
@@ -40,20 +40,23 @@ public final class BrokerConnections implements AutoCloseable {
         questions.setCallTimeout(QUESTION_TIMEOUT_MILLIS);
     }
 
-    /** @param consumers consumers per migration queue (splice.&lt;entity&gt;) */
-    public static BrokerConnections open(Settings settings, Map<String, Integer> consumers) throws Exception {
-        Settings.Broker broker = settings.broker();
+    /**
+     * @param workDir   the embedded broker's journal goes to its broker/ folder
+     * @param consumers consumers per migration queue (splice.&lt;entity&gt;)
+     */
+    public static BrokerConnections open(BrokerSettings broker, Path workDir, Map<String, Integer> consumers)
+            throws Exception {
         if (!broker.embedded()) {
             BrokerConnections external = new BrokerConnections(null, broker.url(), broker);
             external.verify(broker);
             return external;
         }
-        EmbeddedBroker embedded = EmbeddedBroker.start(broker.config(), settings.workDir().resolve("broker"),
+        EmbeddedBroker embedded = EmbeddedBroker.start(broker.config(), workDir.resolve("broker"),
                 broker.inVmId(), consumers);
         return new BrokerConnections(embedded, embedded.url(), broker);
     }
 
-    private static ActiveMQConnectionFactory factory(String url, Settings.Broker broker) {
+    private static ActiveMQConnectionFactory factory(String url, BrokerSettings broker) {
         // the embedded broker is in-VM: nothing travels over a network, there is nothing to encrypt
         ActiveMQConnectionFactory factory = !broker.embedded() && broker.trustStore().configured()
                 ? BrokerTls.factory(url, broker.trustStore()) : new ActiveMQConnectionFactory(url);
@@ -70,7 +73,7 @@ public final class BrokerConnections implements AutoCloseable {
     }
 
     // consumers would otherwise retry a refused login in the background forever, and the run would wait for them
-    private void verify(Settings.Broker broker) throws JMSException {
+    private void verify(BrokerSettings broker) throws JMSException {
         try (Connection connection = consumers.createConnection()) {
             connection.getMetaData();
         } catch (JMSException e) {
@@ -81,7 +84,7 @@ public final class BrokerConnections implements AutoCloseable {
     }
 
     // Artemis reports a failed TLS handshake only as "cannot connect" (AMQ219007); say where to look
-    private static String tlsHint(Settings.Broker broker) {
+    private static String tlsHint(BrokerSettings broker) {
         return broker.trustStore().configured()
                 ? " (TLS with the trust store " + broker.trustStore().path() + ": does it hold the broker's certificate, "
                 + "issued for the host in the URL, and does the broker's acceptor have sslEnabled=true?)"

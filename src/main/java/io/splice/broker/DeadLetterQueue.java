@@ -12,8 +12,8 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 
 import io.splice.ledger.Failure;
-import io.splice.ledger.RecordKey;
-import io.splice.pipeline.Keys;
+import io.splice.record.RecordKey;
+import io.splice.record.Keys;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 

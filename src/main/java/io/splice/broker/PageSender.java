@@ -1,6 +1,6 @@
 package io.splice.broker;
 
-import io.splice.pipeline.Keys;
+import io.splice.record.Keys;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;

@@ -3,7 +3,6 @@ package io.splice.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
-import io.splice.runtime.Settings;
 
 /** HikariCP pools for the legacy source and the ledger. */
 public final class PooledDataSources {
@@ -11,12 +10,12 @@ public final class PooledDataSources {
     private PooledDataSources() {
     }
 
-    public static HikariDataSource open(String poolName, Settings.Database database) {
+    public static HikariDataSource open(String poolName, DatabaseSettings database) {
         return open(poolName, database, null);
     }
 
     /** @param schema the connections' default schema (it must exist); null: the database's default */
-    public static HikariDataSource open(String poolName, Settings.Database database, String schema) {
+    public static HikariDataSource open(String poolName, DatabaseSettings database, String schema) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(poolName);
         config.setJdbcUrl(database.url());

@@ -17,7 +17,7 @@ import io.splice.ledger.BlockedRecord;
 import io.splice.ledger.DeadLetterLedger;
 import io.splice.ledger.DeadLetterLedger.FailedRecord;
 import io.splice.mapping.MappingException;
-import io.splice.pipeline.Keys;
+import io.splice.record.Keys;
 import io.splice.reference.References;
 import org.apache.camel.Exchange;
 

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.splice.ledger.CompositeKey;
+import io.splice.record.CompositeKey;
 
 /**
  * An entity's key columns: how a row's source key is written (the column's value; several columns through
@@ -17,7 +17,7 @@ public record SourceKey(List<String> columns, List<String> types) {
     /** The ledger's source_key holds at most this many characters. */
     public static final int MAX_LENGTH = 200;
     /** What a page query binds as the last key read; a composite key's columns: lastKey1, lastKey2, … */
-    public static final String LAST_KEY = "lastKey";
+    public static final String LAST_KEY = io.splice.record.Keys.LAST_KEY;
 
     public SourceKey {
         columns = List.copyOf(columns);

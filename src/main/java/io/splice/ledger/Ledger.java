@@ -1,5 +1,7 @@
 package io.splice.ledger;
 
+import io.splice.record.RecordKey;
+
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.splice.mapping;
 
-import io.splice.pipeline.PermanentFailure;
+import io.splice.record.PermanentFailure;
 
 /** A source record that cannot become the target's JSON: names the record, the field and what is wrong. */
 public class MappingException extends PermanentFailure {

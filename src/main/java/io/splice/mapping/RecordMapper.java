@@ -4,7 +4,7 @@ import java.util.Map;
 
 import io.splice.definition.CompiledMigration;
 import io.splice.definition.CompiledTenant;
-import io.splice.pipeline.Keys;
+import io.splice.record.Keys;
 import org.apache.camel.Exchange;
 
 /** The load route's mapping step: the record's entity mapping, with its tenant's variables. */

@@ -1,5 +1,7 @@
 package io.splice.pipeline;
 
+import io.splice.record.Keys;
+
 import java.util.Map;
 
 import io.splice.db.TenantRoutedDataSource;

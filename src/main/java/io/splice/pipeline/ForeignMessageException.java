@@ -1,5 +1,7 @@
 package io.splice.pipeline;
 
+import io.splice.record.PermanentFailure;
+
 /** A message on a splice.* queue that Splice's extract did not send: it cannot be attributed to a record. */
 public class ForeignMessageException extends PermanentFailure {
 

@@ -1,5 +1,7 @@
 package io.splice.pipeline;
 
+import io.splice.record.Keys;
+
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

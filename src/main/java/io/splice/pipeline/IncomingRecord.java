@@ -1,9 +1,11 @@
 package io.splice.pipeline;
 
+import io.splice.record.Keys;
+
 import java.time.Instant;
 
 import io.splice.ledger.Ledger;
-import io.splice.ledger.RecordKey;
+import io.splice.record.RecordKey;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -80,10 +82,6 @@ public class IncomingRecord {
         exchange.setProperty(Keys.ALREADY_MIGRATED, migrated || failedHere);
     }
 
-    public static RecordKey keyOf(Exchange exchange) {
-        return new RecordKey(exchange.getProperty(Keys.TENANT, String.class),
-                exchange.getProperty(Keys.ENTITY, String.class), exchange.getProperty(Keys.SOURCE_KEY, String.class));
-    }
 
     private static String required(Message message, String header) throws ForeignMessageException {
         String value = message.getHeader(header, String.class);

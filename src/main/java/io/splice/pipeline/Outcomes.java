@@ -1,12 +1,16 @@
 package io.splice.pipeline;
 
+import io.splice.record.RecordContext;
+
+import io.splice.record.Keys;
+
 import io.splice.broker.DeadLetterQueue;
 import io.splice.broker.Queues;
 import io.splice.target.ReadBackSampling;
 
 import io.splice.ledger.Failure;
 import io.splice.ledger.Ledger;
-import io.splice.ledger.RecordKey;
+import io.splice.record.RecordKey;
 import io.splice.observe.RecordMetrics;
 import io.splice.reference.BlockedRecords;
 import org.apache.camel.Exchange;
@@ -49,13 +53,13 @@ public class Outcomes {
      */
     public void sending(Exchange exchange) {
         if (!dryRun) {
-            ledger.markSending(IncomingRecord.keyOf(exchange));
+            ledger.markSending(RecordContext.keyOf(exchange));
         }
     }
 
     /** MIGRATED with the target's id; the records it blocked are released with it. */
     public void migrated(Exchange exchange) {
-        RecordKey key = IncomingRecord.keyOf(exchange);
+        RecordKey key = RecordContext.keyOf(exchange);
         int released = blocked.migrated(key, exchange.getProperty(Keys.RUN_ID, String.class),
                 exchange.getProperty(Keys.TARGET_ID, String.class), exchange.getProperty(Keys.HTTP_STATUS, Integer.class),
                 attempts(exchange), sampling.kept(key, exchange.getProperty(Keys.REQUEST_BODY, String.class)));
@@ -85,7 +89,7 @@ public class Outcomes {
         Message message = exchange.getMessage();
         String entity = exchange.getProperty(Keys.ENTITY, String.class);
         boolean foreign = error instanceof ForeignMessageException;
-        RecordKey key = foreign ? null : IncomingRecord.keyOf(exchange);
+        RecordKey key = foreign ? null : RecordContext.keyOf(exchange);
         // one set of headers for every dead letter, whoever wrote it (DeadLetterQueue owns them)
         DeadLetterQueue.label(message, queues.deadLetters(entity == null ? "unattributed" : entity), key,
                 exchange.getProperty(Keys.RUN_ID, String.class), failure);

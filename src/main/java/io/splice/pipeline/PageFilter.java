@@ -1,5 +1,7 @@
 package io.splice.pipeline;
 
+import io.splice.record.Keys;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

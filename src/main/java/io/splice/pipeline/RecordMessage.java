@@ -1,5 +1,7 @@
 package io.splice.pipeline;
 
+import io.splice.record.Keys;
+
 import io.splice.broker.Queues;
 
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.splice.pipeline;
 
+import io.splice.record.Keys;
+
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;

@@ -1,6 +1,6 @@
 package io.splice.plan;
 
-import io.splice.pipeline.PermanentFailure;
+import io.splice.record.PermanentFailure;
 
 /** A plan's call to the target was refused (4xx other than 408/429): not retried, the stage fails with it. */
 public class PlanCallFailedException extends PermanentFailure {

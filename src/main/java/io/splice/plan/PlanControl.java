@@ -11,7 +11,7 @@ import io.splice.definition.CompiledMigration;
 import io.splice.definition.StageDefinition;
 import io.splice.ledger.Runs;
 import io.splice.ledger.Stages;
-import io.splice.pipeline.Keys;
+import io.splice.record.Keys;
 import io.splice.pipeline.StoppedException;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;

@@ -9,7 +9,7 @@ import java.util.Map;
 import io.splice.definition.StageDefinition;
 import io.splice.definition.StageDefinition.TargetCall;
 import io.splice.ledger.Stages;
-import io.splice.pipeline.Keys;
+import io.splice.record.Keys;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -7,7 +7,7 @@ import java.util.OptionalLong;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.splice.definition.StageDefinition.TargetCall;
 import io.splice.ledger.Runs;
-import io.splice.pipeline.Keys;
+import io.splice.record.Keys;
 import io.splice.target.RetryAfter;
 import io.splice.target.TargetUnavailableException;
 import org.apache.camel.Exchange;

@@ -4,7 +4,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.splice.definition.StageDefinition;
-import io.splice.pipeline.Keys;
+import io.splice.record.Keys;
 import io.splice.pipeline.StoppedException;
 import org.apache.camel.Exchange;
 

@@ -3,7 +3,7 @@ package io.splice.reference;
 import io.splice.definition.CompiledMigration;
 import io.splice.ledger.Blocking;
 import io.splice.ledger.Ledger;
-import io.splice.ledger.RecordKey;
+import io.splice.record.RecordKey;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**

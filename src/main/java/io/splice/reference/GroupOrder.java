@@ -13,7 +13,7 @@ import io.splice.definition.CompiledMigration;
 import io.splice.ledger.Blocking;
 import io.splice.ledger.BlockedRecord;
 import io.splice.ledger.ParentState;
-import io.splice.pipeline.Keys;
+import io.splice.record.Keys;
 import io.splice.pipeline.PageFilter;
 import org.apache.camel.Exchange;
 

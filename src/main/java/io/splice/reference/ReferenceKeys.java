@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.splice.definition.CompiledEntity;
-import io.splice.ledger.CompositeKey;
+import io.splice.record.CompositeKey;
 import io.splice.pipeline.PageFilter;
 
 /** Which parent a row's reference names: its column's value, or its columns' values as one composite key. */

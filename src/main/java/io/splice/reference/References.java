@@ -14,7 +14,7 @@ import io.splice.ledger.BlockedRecord;
 import io.splice.ledger.Blocking;
 import io.splice.ledger.Hierarchy;
 import io.splice.ledger.ParentState;
-import io.splice.pipeline.Keys;
+import io.splice.record.Keys;
 import io.splice.pipeline.PageFilter;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;

@@ -9,7 +9,7 @@ import java.util.Map;
 import io.splice.definition.CompiledMigration;
 import io.splice.ledger.BlockedRecord;
 import io.splice.ledger.Blocking;
-import io.splice.pipeline.Keys;
+import io.splice.record.Keys;
 import io.splice.pipeline.RunControl;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;

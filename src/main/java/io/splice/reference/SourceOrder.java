@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import io.splice.definition.CompiledEntity;
-import io.splice.ledger.CompositeKey;
+import io.splice.record.CompositeKey;
 
 /**
  * The order the extract reads an entity in, for keys the ledger holds as text: numeric for a number key; a composite

@@ -30,7 +30,8 @@ final class BrokerConfiguration {
     static Messaging open(Composition c, CompiledMigration migration) throws Exception {
         Settings settings = c.settings();
         Queues queues = c.bind("queues", Queues.of(settings.dryRun()));
-        BrokerConnections broker = c.shutdown().register(BrokerConnections.open(settings, migration.entities().stream()
+        BrokerConnections broker = c.shutdown().register(BrokerConnections.open(settings.broker(), settings.workDir(),
+                migration.entities().stream()
                 .collect(Collectors.toMap(entity -> queues.entity(entity.name()), CompiledEntity::concurrency))));
         c.bind("jmsConsumerConnectionFactory", broker.consumerConnectionFactory());
         c.bind("jmsProducerConnectionFactory", broker.producerConnectionFactory());

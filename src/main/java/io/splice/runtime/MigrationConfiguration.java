@@ -1,5 +1,7 @@
 package io.splice.runtime;
 
+import io.splice.db.DatabaseSettings;
+
 import java.util.HashMap;
 import java.util.Map;
 
@@ -72,7 +74,7 @@ final class MigrationConfiguration {
             TenantSource own = tenant.source();
             if (own != null) {
                 pools.put(tenant.name(), c.shutdown().register(PooledDataSources.open("source-" + tenant.name(),
-                        new Settings.Database(own.url(), own.username(), own.password().value(),
+                        new DatabaseSettings(own.url(), own.username(), own.password().value(),
                                 c.settings().source().poolSize()))));
             }
         }

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
+import io.splice.broker.BrokerSettings;
+import io.splice.db.DatabaseSettings;
 import io.splice.definition.MigrationDefaults;
 import io.splice.target.auth.TargetAuthSettings;
 import io.splice.tls.TrustStore;
@@ -18,8 +20,8 @@ import org.apache.camel.spi.PropertiesComponent;
  * Typed, validated view of the {@code splice.*} properties the Java side needs.
  * A bad value fails start-up with a message naming the property and what is expected.
  */
-public record Settings(Path workDir, String tenant, Database source, Database ledger, Database targetDatabase,
-                       Broker broker, String targetUrl, String targetToken, TrustStore targetTrustStore,
+public record Settings(Path workDir, String tenant, DatabaseSettings source, DatabaseSettings ledger, DatabaseSettings targetDatabase,
+                       BrokerSettings broker, String targetUrl, String targetToken, TrustStore targetTrustStore,
                        List<String> migrations, String migration, MigrationDefaults defaults, Extract extract,
                        boolean dryRun, Outage outage, Retry retry, Reconcile reconcile, Run run, boolean apiEnabled,
                        TargetAuthSettings targetAuth) {
@@ -32,20 +34,7 @@ public record Settings(Path workDir, String tenant, Database source, Database le
         return dryRun ? DRY_RUN_LEDGER_SCHEMA : null;
     }
 
-    public record Database(String url, String username, String password, int poolSize) {
-    }
 
-    /**
-     * An empty url means the embedded broker; a trust store turns on TLS to an external one.
-     *
-     * @param sendRetries how often a page the broker cannot take is sent again
-     */
-    public record Broker(String url, String username, String password, String config, int inVmId, TrustStore trustStore,
-                         int sendRetries) {
-        public boolean embedded() {
-            return url == null || url.isBlank();
-        }
-    }
 
     /**
      * @param skippingPageSizeMax how large pages of nothing but MIGRATED records may grow
@@ -92,7 +81,7 @@ public record Settings(Path workDir, String tenant, Database source, Database le
                 database(r, "splice.source"),
                 database(r, "splice.ledger"),
                 r.optional("splice.target-db.url").isEmpty() ? null : database(r, "splice.target-db"),
-                new Broker(r.optional("splice.broker.url"), r.optional("splice.broker.username"),
+                new BrokerSettings(r.optional("splice.broker.url"), r.optional("splice.broker.username"),
                         r.secret("splice.broker.password"), r.required("splice.broker.config"),
                         r.positiveInt("splice.broker.in-vm-id", 0), trustStore(r, "splice.broker.trust-store"),
                         r.positiveInt("splice.broker.send-retries", 0)),
@@ -120,8 +109,8 @@ public record Settings(Path workDir, String tenant, Database source, Database le
                 new TargetAuthSettings(r::optional));
     }
 
-    private static Database database(Reader r, String prefix) {
-        return new Database(r.required(prefix + ".url"), r.optional(prefix + ".username"),
+    private static DatabaseSettings database(Reader r, String prefix) {
+        return new DatabaseSettings(r.required(prefix + ".url"), r.optional(prefix + ".username"),
                 r.secret(prefix + ".password"), r.positiveInt(prefix + ".pool-size", 1));
     }
 

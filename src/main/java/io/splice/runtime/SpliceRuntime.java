@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
-import io.splice.pipeline.Keys;
+import io.splice.record.Keys;
 import io.splice.report.CombinedReport;
 import io.splice.report.CompletedRun;
 import io.splice.report.ReportFiles;

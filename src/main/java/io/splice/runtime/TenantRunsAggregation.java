@@ -3,7 +3,7 @@ package io.splice.runtime;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.splice.pipeline.Keys;
+import io.splice.record.Keys;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 

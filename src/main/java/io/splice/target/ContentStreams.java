@@ -13,8 +13,8 @@ import javax.sql.DataSource;
 import io.splice.db.TenantRoutedDataSource;
 import io.splice.definition.CompiledEntity;
 import io.splice.definition.SourceQueries;
-import io.splice.ledger.RecordKey;
-import io.splice.pipeline.PermanentFailure;
+import io.splice.record.RecordKey;
+import io.splice.record.PermanentFailure;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 

@@ -3,7 +3,7 @@ package io.splice.target;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.splice.pipeline.Keys;
+import io.splice.record.Keys;
 import org.apache.camel.Exchange;
 
 /**

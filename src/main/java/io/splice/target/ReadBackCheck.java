@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.splice.definition.CompiledEntity;
 import io.splice.definition.CompiledMigration;
 import io.splice.ledger.Ledger;
-import io.splice.pipeline.Keys;
+import io.splice.record.Keys;
 import io.splice.report.RunReport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;

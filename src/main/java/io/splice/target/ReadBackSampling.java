@@ -2,7 +2,7 @@ package io.splice.target;
 
 import io.splice.definition.CompiledEntity;
 import io.splice.definition.CompiledMigration;
-import io.splice.ledger.RecordKey;
+import io.splice.record.RecordKey;
 
 /**
  * Which migrated records keep their request body in the ledger, for the reconciliation to read them back from the

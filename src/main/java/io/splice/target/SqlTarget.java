@@ -1,15 +1,16 @@
 package io.splice.target;
 
+import io.splice.record.RecordContext;
+
 import java.sql.SQLException;
 import java.util.Map;
 
 import io.splice.db.SqlErrors;
 import io.splice.definition.CompiledEntity;
 import io.splice.definition.CompiledMigration;
-import io.splice.ledger.RecordKey;
-import io.splice.pipeline.IncomingRecord;
-import io.splice.pipeline.Keys;
-import io.splice.pipeline.PermanentFailure;
+import io.splice.record.RecordKey;
+import io.splice.record.Keys;
+import io.splice.record.PermanentFailure;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -63,7 +64,7 @@ public class SqlTarget {
         SQLException sql = sqlCause(error);
         String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
         if (state.startsWith("22") || state.startsWith("23")) {
-            throw new RejectedBySqlTarget(IncomingRecord.keyOf(exchange), state, SqlErrors.reason(sql));
+            throw new RejectedBySqlTarget(RecordContext.keyOf(exchange), state, SqlErrors.reason(sql));
         }
         throw error;
     }

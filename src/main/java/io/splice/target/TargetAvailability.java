@@ -12,7 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
-import io.splice.pipeline.Keys;
+import io.splice.record.Keys;
 import org.apache.camel.Exchange;
 import org.apache.camel.ServiceStatus;
 import org.slf4j.Logger;

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.splice.definition.CompiledMigration;
-import io.splice.pipeline.Keys;
+import io.splice.record.Keys;
 import org.apache.camel.Exchange;
 
 /**

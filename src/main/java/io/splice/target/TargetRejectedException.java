@@ -1,6 +1,6 @@
 package io.splice.target;
 
-import io.splice.pipeline.PermanentFailure;
+import io.splice.record.PermanentFailure;
 
 /** The target answered 4xx (other than 408/429): the request itself is wrong, retrying will not help. */
 public class TargetRejectedException extends PermanentFailure implements TargetAnswered {

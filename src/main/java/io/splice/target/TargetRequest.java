@@ -1,5 +1,7 @@
 package io.splice.target;
 
+import io.splice.record.RecordContext;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -9,11 +11,10 @@ import java.util.regex.Pattern;
 import io.splice.definition.CompiledEntity;
 import io.splice.definition.CompiledMigration;
 import io.splice.definition.TargetDefinition;
-import io.splice.ledger.RecordKey;
+import io.splice.record.RecordKey;
 import io.splice.observe.RecordMetrics;
-import io.splice.pipeline.IncomingRecord;
-import io.splice.pipeline.Keys;
-import io.splice.pipeline.PermanentFailure;
+import io.splice.record.Keys;
+import io.splice.record.PermanentFailure;
 import io.splice.target.auth.TargetAuthentication;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -59,7 +60,7 @@ public class TargetRequest {
         Message message = exchange.getMessage();
         // nothing from JMS or a previous response may leak into the request as an HTTP header
         Keys.clearHeadersKeepingRedelivery(message);
-        RecordKey key = IncomingRecord.keyOf(exchange);
+        RecordKey key = RecordContext.keyOf(exchange);
         CompiledEntity entity = migration.entity(key.entity());
         exchange.setProperty(Keys.ATTEMPTS, exchange.getProperty(Keys.ATTEMPTS, 0, Integer.class) + 1);
         exchange.setProperty(Keys.ID_POINTER, entity.idPointer());
@@ -127,7 +128,7 @@ public class TargetRequest {
 
     /** Right before the send: an upload's body is its content, streamed from the source. */
     public void attachContent(Exchange exchange) throws Exception {
-        RecordKey key = IncomingRecord.keyOf(exchange);
+        RecordKey key = RecordContext.keyOf(exchange);
         CompiledEntity entity = migration.entity(key.entity());
         long now = System.nanoTime();
         metrics.throttleWait(key.entity(), now - exchange.getProperty(THROTTLED_AT, now, Long.class));

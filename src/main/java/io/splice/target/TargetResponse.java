@@ -1,5 +1,7 @@
 package io.splice.target;
 
+import io.splice.record.RecordContext;
+
 import java.time.Instant;
 import java.util.OptionalLong;
 
@@ -8,10 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.splice.ledger.RecordKey;
+import io.splice.record.RecordKey;
 import io.splice.observe.RecordMetrics;
-import io.splice.pipeline.IncomingRecord;
-import io.splice.pipeline.Keys;
+import io.splice.record.Keys;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -41,7 +42,7 @@ public class TargetResponse {
         Message message = exchange.getMessage();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         String body = message.getBody(String.class);
-        RecordKey key = IncomingRecord.keyOf(exchange);
+        RecordKey key = RecordContext.keyOf(exchange);
         Long sentAt = exchange.getProperty(TargetRequest.SENT_AT, Long.class);
         if (sentAt != null && metrics != null) {
             metrics.targetCall(key.entity(), status, System.nanoTime() - sentAt);
@@ -110,7 +111,7 @@ public class TargetResponse {
 
     /** A dry run's record the target was not asked about: it passed Splice's own checks. */
     public void notCalled(Exchange exchange) {
-        exchange.setProperty(Keys.TARGET_ID, dryRunId(IncomingRecord.keyOf(exchange)));
+        exchange.setProperty(Keys.TARGET_ID, dryRunId(RecordContext.keyOf(exchange)));
     }
 
     /** Stands for the id the target would give, so a dry run's children find their parent MIGRATED. */

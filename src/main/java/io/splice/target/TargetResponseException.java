@@ -1,6 +1,6 @@
 package io.splice.target;
 
-import io.splice.pipeline.PermanentFailure;
+import io.splice.record.PermanentFailure;
 
 /** The target accepted the request but its answer is unusable (not JSON, no id where configured, a look-up's several). */
 public class TargetResponseException extends PermanentFailure implements TargetAnswered {

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.splice.ledger.CompositeKey;
+import io.splice.record.CompositeKey;
 import io.splice.report.CompletedRun;
 import io.splice.report.RunReport;
 import io.splice.sandbox.FaultSettings;

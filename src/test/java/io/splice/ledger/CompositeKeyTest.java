@@ -1,5 +1,7 @@
 package io.splice.ledger;
 
+import io.splice.record.CompositeKey;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.splice.ledger;
 
+import io.splice.record.RecordKey;
+
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;

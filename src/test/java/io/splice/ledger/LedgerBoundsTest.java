@@ -1,5 +1,7 @@
 package io.splice.ledger;
 
+import io.splice.record.RecordKey;
+
 import java.util.Map;
 
 import io.splice.testing.TestDatabase;

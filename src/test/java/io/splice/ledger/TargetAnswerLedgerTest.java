@@ -1,5 +1,7 @@
 package io.splice.ledger;
 
+import io.splice.record.RecordKey;
+
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.splice.target;
 
-import io.splice.pipeline.Keys;
+import io.splice.record.Keys;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;

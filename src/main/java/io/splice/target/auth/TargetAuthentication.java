@@ -2,7 +2,7 @@ package io.splice.target.auth;
 
 import java.util.function.BiConsumer;
 
-import io.splice.pipeline.Keys;
+import io.splice.record.Keys;
 import org.apache.camel.Exchange;
 
 /**

@@ -1,8 +1,9 @@
 package io.splice.target.auth;
 
-import io.splice.ledger.RecordKey;
-import io.splice.pipeline.IncomingRecord;
-import io.splice.pipeline.Keys;
+import io.splice.record.RecordContext;
+
+import io.splice.record.RecordKey;
+import io.splice.record.Keys;
 import io.splice.target.ContentStreams;
 import io.splice.target.TargetAvailability;
 import io.splice.target.TargetRejectedException;
@@ -37,7 +38,7 @@ public class TokenRenewal {
             exchange.removeProperty(RENEWED);
             return;
         }
-        RecordKey key = IncomingRecord.keyOf(exchange);
+        RecordKey key = RecordContext.keyOf(exchange);
         if (exchange.getProperty(RENEWED, false, Boolean.class)) {
             answered(exchange);
             throw new TargetRejectedException(401, REFUSED_RENEWED, key + ": the target answered HTTP 401 to a renewed "

@@ -1,4 +1,4 @@
-package io.splice.ledger;
+package io.splice.record;
 
 /** Identifies one source record in the ledger. */
 public record RecordKey(String tenant, String entity, String sourceKey) {

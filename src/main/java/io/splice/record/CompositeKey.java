@@ -1,4 +1,4 @@
-package io.splice.ledger;
+package io.splice.record;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.splice.pipeline;
+package io.splice.record;
 
 /**
  * A failure that retrying cannot fix (bad data, a rejected request): no redelivery, straight to the

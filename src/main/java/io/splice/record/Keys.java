@@ -1,4 +1,4 @@
-package io.splice.pipeline;
+package io.splice.record;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -73,7 +73,7 @@ public final class Keys {
 
     // headers a source query binds with :#name (documented for definition authors), and that drive the loop
     // (a composite key binds lastKey1, lastKey2, …: see SourceKey)
-    public static final String LAST_KEY = io.splice.definition.SourceKey.LAST_KEY;
+    public static final String LAST_KEY = "lastKey";
     public static final String PAGE_SIZE = "pageSize";
     public static final String TENANT_FILTER = "tenantFilter";
     public static final String MORE = "spliceMore";
