@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
-import io.splice.deadletter.DeadLetterWorkbench;
 import io.splice.deadletter.DeadLetterWorkbench.Chosen;
 import io.splice.deadletter.DeadLetterWorkbench.Selection;
+import io.splice.deadletter.DeadLetterWorkbench;
 import io.splice.definition.CompiledMigration;
 import io.splice.ledger.OperatorQueries;
 import io.splice.record.Keys;

@@ -5,15 +5,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.splice.ledger.Failure;
+import io.splice.record.Keys;
+import io.splice.record.RecordKey;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
-
-import io.splice.ledger.Failure;
-import io.splice.record.RecordKey;
-import io.splice.record.Keys;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 

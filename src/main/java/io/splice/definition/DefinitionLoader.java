@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.splice.mapping.MappingDefinition;
 
 /**
  * Reads migration definitions strictly: an unknown or misspelt field, a duplicate key or a value of the wrong type

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.splice.mapping.MappingDefinition;
 import io.splice.mapping.MappingProblem;
 import io.splice.mapping.RecordMapping;
 

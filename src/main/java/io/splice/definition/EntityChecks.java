@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.splice.mapping.MappingDefinition;
+
 /** The checks of one entity's own fields: source, group, concurrency, references, target. */
 final class EntityChecks {
 

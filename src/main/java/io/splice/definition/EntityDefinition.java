@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import io.splice.mapping.MappingDefinition;
 
 /**
  * One entity of a migration: where its records come from, how they are grouped, what they reference, how they

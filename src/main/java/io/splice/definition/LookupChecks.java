@@ -4,6 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonPointer;
+import io.splice.mapping.MappingDefinition;
 
 /** The checks of an entity's look-up ({@code target.lookup}, or its shorthand {@code target.lookupPath}). */
 final class LookupChecks {

@@ -1,7 +1,5 @@
 package io.splice.ledger;
 
-import io.splice.record.RecordKey;
-
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -11,9 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-
 import javax.sql.DataSource;
 
+import io.splice.record.RecordKey;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;

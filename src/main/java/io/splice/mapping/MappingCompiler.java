@@ -1,14 +1,11 @@
 package io.splice.mapping;
 
-import com.dashjoin.jsonata.JException;
-import io.splice.definition.CodeTable;
-import io.splice.definition.FieldMapping;
-import io.splice.definition.MappingDefinition;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.dashjoin.jsonata.JException;
 
 /** Checks a mapping definition and builds its compiled parts, noting every problem rather than stopping at one. */
 final class MappingCompiler {

@@ -1,7 +1,5 @@
 package io.splice.mapping;
 
-import io.splice.definition.MappingDefinition;
-
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,13 +1,12 @@
 package io.splice.pipeline;
 
-import io.splice.record.Keys;
-
 import java.util.Map;
 
 import io.splice.db.TenantRoutedDataSource;
 import io.splice.definition.CompiledEntity;
 import io.splice.definition.CompiledMigration;
 import io.splice.ledger.Runs;
+import io.splice.record.Keys;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;

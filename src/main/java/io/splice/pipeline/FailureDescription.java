@@ -1,8 +1,7 @@
 package io.splice.pipeline;
 
-import io.splice.record.PermanentFailure;
-
 import io.splice.ledger.Failure;
+import io.splice.record.PermanentFailure;
 import io.splice.target.TargetAnswered;
 import io.splice.target.TargetUnavailableException;
 

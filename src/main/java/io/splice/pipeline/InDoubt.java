@@ -1,15 +1,13 @@
 package io.splice.pipeline;
 
-import io.splice.record.Keys;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-
 import javax.net.ssl.SSLException;
 
+import io.splice.record.Keys;
 import org.apache.camel.Exchange;
 
 /**

@@ -1,10 +1,9 @@
 package io.splice.pipeline;
 
-import io.splice.record.Keys;
-
 import java.time.Instant;
 
 import io.splice.ledger.Ledger;
+import io.splice.record.Keys;
 import io.splice.record.RecordKey;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;

@@ -1,18 +1,15 @@
 package io.splice.pipeline;
 
-import io.splice.record.RecordContext;
-
-import io.splice.record.Keys;
-
 import io.splice.broker.DeadLetterQueue;
 import io.splice.broker.Queues;
-import io.splice.target.ReadBackSampling;
-
 import io.splice.ledger.Failure;
 import io.splice.ledger.Ledger;
-import io.splice.record.RecordKey;
 import io.splice.observe.RecordMetrics;
+import io.splice.record.Keys;
+import io.splice.record.RecordContext;
+import io.splice.record.RecordKey;
 import io.splice.reference.BlockedRecords;
+import io.splice.target.ReadBackSampling;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;

@@ -1,7 +1,5 @@
 package io.splice.pipeline;
 
-import io.splice.record.Keys;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,9 +10,11 @@ import java.util.stream.Collectors;
 
 import io.splice.definition.CompiledEntity;
 import io.splice.definition.CompiledMigration;
+import io.splice.definition.SourceRows;
 import io.splice.ledger.Ledger;
 import io.splice.ledger.Runs;
 import io.splice.observe.RecordMetrics;
+import io.splice.record.Keys;
 import io.splice.reference.References;
 import org.apache.camel.Exchange;
 
@@ -100,7 +100,8 @@ public class PageFilter {
         List<Map<String, Object>> toSend = references.sendable(tenant, runId, entity, candidates);
         Map<String, String> groups = new LinkedHashMap<>();
         for (Map<String, Object> row : toSend) {
-            groups.put(entity.sourceKeyOf(row), String.valueOf(column(row, entity.groupColumn(), entity.name())));
+            groups.put(entity.sourceKeyOf(row),
+                    String.valueOf(SourceRows.column(row, entity.groupColumn(), entity.name())));
         }
         if (!groups.isEmpty()) {
             // FAILED records sent again (a replay, or a run after one) get a new outcome: their old dead letter goes
@@ -132,12 +133,4 @@ public class PageFilter {
         }
     }
 
-    /** A column of a source row; a missing one is a definition error that names the entity and the columns. */
-    public static Object column(Map<String, Object> row, String column, String entity) {
-        if (!row.containsKey(column)) {
-            throw new IllegalArgumentException("Entity " + entity + ": the source query returns no column '"
-                    + column + "' (columns: " + row.keySet() + ")");
-        }
-        return row.get(column);
-    }
 }

@@ -1,17 +1,16 @@
 package io.splice.pipeline;
 
-import io.splice.record.Keys;
-
-import io.splice.broker.Queues;
-
 import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.splice.broker.Queues;
 import io.splice.definition.CompiledEntity;
 import io.splice.definition.CompiledMigration;
+import io.splice.definition.SourceRows;
 import io.splice.ledger.BlockedRecord;
+import io.splice.record.Keys;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -35,7 +34,7 @@ public class RecordMessage {
         Map<String, Object> row = message.getBody(Map.class);
         CompiledEntity entity = migration.entity(exchange.getProperty(Keys.ENTITY, String.class));
         String key = entity.sourceKeyOf(row);
-        Object group = PageFilter.column(row, entity.groupColumn(), entity.name());
+        Object group = SourceRows.column(row, entity.groupColumn(), entity.name());
         headers(message, exchange.getProperty(Keys.TENANT, String.class), entity.name(),
                 exchange.getProperty(Keys.RUN_ID, String.class), key, String.valueOf(group));
         Set<?> recheck = exchange.getProperty(Keys.RECHECK_KEYS, Set.class);

@@ -1,7 +1,6 @@
 package io.splice.pipeline;
 
 import io.splice.record.Keys;
-
 import io.splice.target.TargetAvailability;
 import io.splice.target.TargetUnavailableException;
 import org.apache.camel.Exchange;

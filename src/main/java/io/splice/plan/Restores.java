@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.splice.definition.StageDefinition;
 import io.splice.definition.StageDefinition.TargetCall;
+import io.splice.definition.StageDefinition;
 import io.splice.ledger.Stages;
 import io.splice.record.Keys;
 import org.apache.camel.Exchange;

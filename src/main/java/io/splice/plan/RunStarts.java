@@ -14,9 +14,9 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.splice.report.RunReport;
 import io.splice.definition.CompiledMigration;
 import io.splice.definition.PlanParameters;
+import io.splice.ledger.RunKind;
 import io.splice.ledger.Runs;
 import io.splice.ledger.Stages;
 import org.slf4j.Logger;
@@ -63,7 +63,7 @@ public class RunStarts {
         String runId = LocalDateTime.now().format(RUN_ID_TIME) + "-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> parameters = PlanParameters.resolve(plan.definition(), given);
         runs.start(runId, tenant, migration.name(), kind, owner.self(), json.writeValueAsString(parameters));
-        LOG.info("{} {} of migration {} started for tenant {} with {}", RunReport.label(kind), runId, migration.name(),
+        LOG.info("{} {} of migration {} started for tenant {} with {}", RunKind.label(kind), runId, migration.name(),
                 tenant, parameters);
         return new Started(runId, parameters, new SavedValues(), 0, List.of());
     }

@@ -4,8 +4,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.splice.definition.StageDefinition;
-import io.splice.record.Keys;
 import io.splice.pipeline.StoppedException;
+import io.splice.record.Keys;
 import org.apache.camel.Exchange;
 
 /** A wait stage: poll the target until the condition over its answer holds, or fail when the timeout passes. */

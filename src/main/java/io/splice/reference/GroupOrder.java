@@ -10,11 +10,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.splice.definition.CompiledEntity;
 import io.splice.definition.CompiledMigration;
-import io.splice.ledger.Blocking;
+import io.splice.definition.SourceRows;
 import io.splice.ledger.BlockedRecord;
+import io.splice.ledger.Blocking;
 import io.splice.ledger.ParentState;
 import io.splice.record.Keys;
-import io.splice.pipeline.PageFilter;
 import org.apache.camel.Exchange;
 
 /**
@@ -48,7 +48,7 @@ public class GroupOrder {
             return parentBlock;
         }
         String key = entity.sourceKeyOf(row);
-        String group = String.valueOf(PageFilter.column(row, entity.groupColumn(), entity.name()));
+        String group = String.valueOf(SourceRows.column(row, entity.groupColumn(), entity.name()));
         ParentState holder = holder(entity, runId, tenant, group, key);
         if (holder != null) {
             return waiting(new BlockedRecord(tenant, entity.name(), key, group, json.writeValueAsString(row)), holder);

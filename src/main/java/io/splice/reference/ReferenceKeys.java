@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.splice.definition.CompiledEntity;
+import io.splice.definition.SourceRows;
 import io.splice.record.CompositeKey;
-import io.splice.pipeline.PageFilter;
 
 /** Which parent a row's reference names: its column's value, or its columns' values as one composite key. */
 final class ReferenceKeys {
@@ -23,12 +23,12 @@ final class ReferenceKeys {
     static String parentKey(CompiledEntity entity, String reference, Map<String, Object> row, boolean strict) {
         List<String> columns = entity.referenceColumns().getOrDefault(reference, List.of(reference));
         if (columns.size() == 1) {
-            Object value = strict ? PageFilter.column(row, columns.get(0), entity.name()) : row.get(columns.get(0));
+            Object value = strict ? SourceRows.column(row, columns.get(0), entity.name()) : row.get(columns.get(0));
             return value == null ? null : String.valueOf(value);
         }
         List<String> values = new ArrayList<>(columns.size());
         for (String column : columns) {
-            Object value = strict ? PageFilter.column(row, column, entity.name()) : row.get(column);
+            Object value = strict ? SourceRows.column(row, column, entity.name()) : row.get(column);
             if (value == null) {
                 return null;
             }

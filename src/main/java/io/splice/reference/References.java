@@ -10,12 +10,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.splice.definition.CompiledEntity;
 import io.splice.definition.CompiledMigration;
+import io.splice.definition.SourceRows;
 import io.splice.ledger.BlockedRecord;
 import io.splice.ledger.Blocking;
 import io.splice.ledger.Hierarchy;
 import io.splice.ledger.ParentState;
 import io.splice.record.Keys;
-import io.splice.pipeline.PageFilter;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,7 +102,7 @@ public class References {
             ParentState parent = states.get(parentKey);
             if (!parent.migrated()) {
                 String key = entity.sourceKeyOf(row);
-                String group = String.valueOf(PageFilter.column(row, entity.groupColumn(), entity.name()));
+                String group = String.valueOf(SourceRows.column(row, entity.groupColumn(), entity.name()));
                 BlockedRecord record = new BlockedRecord(tenant, entity.name(), key, group, json.writeValueAsString(row));
                 return new Held(reference, parentKey, new Blocking.Block(record, parent, BlockReason.reason(parent),
                         BlockReason.message(entity.name(), key, reference, parent)));

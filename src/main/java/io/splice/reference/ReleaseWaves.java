@@ -5,14 +5,17 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.splice.definition.CompiledMigration;
 import io.splice.ledger.BlockedRecord;
 import io.splice.ledger.Blocking;
+import io.splice.ledger.Ledger;
 import io.splice.record.Keys;
-import io.splice.pipeline.RunControl;
+import org.apache.camel.Body;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,35 +32,49 @@ import org.slf4j.LoggerFactory;
 public class ReleaseWaves {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReleaseWaves.class);
+    private static final long PROGRESS_LOG_MILLIS = 5_000;
 
     private final CamelContext context;
     private final CompiledMigration migration;
     private final Blocking blocking;
-    private final RunControl runControl;
+    private final Ledger ledger;
+    private final AtomicLong lastProgressLog = new AtomicLong();
     private volatile ProducerTemplate producer;
 
-    public ReleaseWaves(CamelContext context, CompiledMigration migration, Blocking blocking, RunControl runControl) {
+    public ReleaseWaves(CamelContext context, CompiledMigration migration, Blocking blocking, Ledger ledger) {
         this.context = context;
         this.migration = migration;
         this.blocking = blocking;
-        this.runControl = runControl;
+        this.ledger = ledger;
     }
 
     /**
      * The await-outcomes step: records of the run (or level) without outcome; when all of them are released records
      * waiting for their wave, the wave is sent first.
      */
-    @SuppressWarnings("unchecked")
-    public long inFlight(Exchange exchange) {
-        long queued = runControl.inFlight(exchange);
+    public long inFlight(@ExchangeProperty(Keys.RUN_ID) String runId, @ExchangeProperty(Keys.LEVEL) List<String> level) {
+        long queued = queued(runId, level);
         if (queued == 0) {
             return 0;
         }
-        String runId = exchange.getProperty(Keys.RUN_ID, String.class);
-        List<String> level = exchange.getProperty(Keys.LEVEL, List.class);
         long unsent = blocking.countReleasedUnsent(runId, level);
         if (unsent > 0 && unsent >= queued) {
             send(runId, inSourceOrder(blocking.releasedUnsent(runId, level)));
+        }
+        return queued;
+    }
+
+    /**
+     * Records this run queued that have no outcome yet: of the level being migrated (a resumed run may hold QUEUED
+     * records of later levels whose messages died with the process; their level sends them again), or of the
+     * whole run (a replay: the records it releases belong to other entities).
+     */
+    private long queued(String runId, List<String> level) {
+        long queued = level == null ? ledger.countQueued(runId) : ledger.countQueued(runId, level);
+        long now = System.currentTimeMillis();
+        long last = lastProgressLog.get();
+        if (now - last >= PROGRESS_LOG_MILLIS && lastProgressLog.compareAndSet(last, now)) {
+            LOG.info("Run {}: {} records in flight", runId, queued);
         }
         return queued;
     }
@@ -80,16 +97,13 @@ public class ReleaseWaves {
     }
 
     /** The send-released route, once its wave is on the broker. */
-    @SuppressWarnings("unchecked")
-    public void sent(Exchange exchange) {
-        blocking.releasedSent(exchange.getProperty(Keys.RUN_ID, String.class), exchange.getMessage().getBody(List.class));
+    public void sent(@ExchangeProperty(Keys.RUN_ID) String runId, @Body List<BlockedRecord> wave) {
+        blocking.releasedSent(runId, wave);
     }
 
     /** The send-released route, when its wave could not be sent: BLOCKED again, for a later run or replay. */
-    @SuppressWarnings("unchecked")
-    public void unsendable(Exchange exchange) {
-        blocking.releasedUnsendable(exchange.getProperty(Keys.RUN_ID, String.class),
-                exchange.getMessage().getBody(List.class));
+    public void unsendable(@ExchangeProperty(Keys.RUN_ID) String runId, @Body List<BlockedRecord> wave) {
+        blocking.releasedUnsendable(runId, wave);
     }
 
     private void send(String runId, List<BlockedRecord> wave) {

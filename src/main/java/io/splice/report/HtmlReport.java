@@ -7,6 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
+import io.splice.ledger.RunKind;
+
 /**
  * report.html: a run for the people who follow the migration. One self-contained page: inline CSS and SVG, no
  * scripts, nothing fetched; every text from the ledger or the source is escaped.
@@ -69,8 +71,8 @@ final class HtmlReport {
     private String run(RunReport report) {
         long migrated = report.migratedTotal();
         StringBuilder html = new StringBuilder("<section id=\"run\">\n<h2>Run</h2>\n<table>\n");
-        fact(html, "Run", report.runId() + (RunReport.RUN.equals(report.kind()) ? ""
-                : " (" + RunReport.label(report.kind()).toLowerCase(java.util.Locale.ROOT) + ")"));
+        fact(html, "Run", report.runId() + (RunKind.RUN.equals(report.kind()) ? ""
+                : " (" + RunKind.label(report.kind()).toLowerCase(java.util.Locale.ROOT) + ")"));
         fact(html, "Migration", report.migration());
         fact(html, "Tenant", report.tenant());
         fact(html, "Status", report.status());

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.splice.ledger.RunKind;
+
 /** Reconciles what a run's extracts read with the tenant's records in the ledger, entity by entity. */
 final class LedgerReconciliation {
 
@@ -25,7 +27,7 @@ final class LedgerReconciliation {
         return entities.stream().map(entity -> {
             Map<String, Long> byStatus = ledger.getOrDefault(entity.name(), Map.of());
             long recorded = byStatus.values().stream().mapToLong(Long::longValue).sum();
-            boolean readAll = !RunReport.REPLAY.equals(kind) && extracts.stream()
+            boolean readAll = !RunKind.REPLAY.equals(kind) && extracts.stream()
                     .anyMatch(e -> entity.name().equals(e.get("entity")) && e.get("finished_at") != null);
             return new RunReport.Reconciliation(entity.name(), entity.total(), byStatus.getOrDefault("MIGRATED", 0L),
                     byStatus.getOrDefault("FAILED", 0L), byStatus.getOrDefault("BLOCKED", 0L),

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.splice.ledger.RunKind;
+
 /**
  * What report.json holds. Field names are a stable contract (documented in the README):
  * add fields, never rename them.
@@ -112,18 +114,8 @@ public record RunReport(String runId, String migration, String kind, String tena
                                  Long notInLedger, long discarded) {
     }
 
-    /** The kinds of run: a plan's run, a dry run of it, a replay of failed records. */
-    public static final String RUN = "RUN";
-    public static final String DRY_RUN = "DRY_RUN";
-    public static final String REPLAY = "REPLAY";
-
-    /** "Run", "Dry run" or "Replay". */
-    public static String label(String kind) {
-        return DRY_RUN.equals(kind) ? "Dry run" : REPLAY.equals(kind) ? "Replay" : "Run";
-    }
-
     public boolean dryRun() {
-        return DRY_RUN.equals(kind);
+        return RunKind.DRY_RUN.equals(kind);
     }
 
     public long failedTotal() {

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.splice.ledger.RunKind;
+
 /** The summary a person reads at the end of a run; the last line names the report file. */
 public final class SummaryPrinter {
 
@@ -41,7 +43,7 @@ public final class SummaryPrinter {
     }
 
     public static void print(RunReport report, Path reportFile, PrintStream out) {
-        out.printf("%n%s %s of %s %s in %.1f s (tenant %s)%n", RunReport.label(report.kind()),
+        out.printf("%n%s %s of %s %s in %.1f s (tenant %s)%n", RunKind.label(report.kind()),
                 report.runId(), report.migration(), report.status(), report.durationSeconds(), report.tenant());
         if (report.dryRun()) {
             out.println(DRY_RUN_NOTE);

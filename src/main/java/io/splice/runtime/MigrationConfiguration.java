@@ -1,13 +1,11 @@
 package io.splice.runtime;
 
-import io.splice.db.DatabaseSettings;
-
 import java.util.HashMap;
 import java.util.Map;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.splice.db.DatabaseSettings;
 import io.splice.db.PooledDataSources;
 import io.splice.db.TenantRoutedDataSource;
 import io.splice.definition.CompiledEntity;

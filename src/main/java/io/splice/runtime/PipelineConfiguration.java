@@ -7,25 +7,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.splice.broker.Queues;
 import io.splice.definition.CompiledMigration;
 import io.splice.definition.PlanParameters;
-import io.splice.mapping.RecordMapper;
 import io.splice.observe.RecordMetrics;
 import io.splice.pipeline.ExtractProgress;
 import io.splice.pipeline.IncomingRecord;
 import io.splice.pipeline.Outcomes;
 import io.splice.pipeline.PageFilter;
+import io.splice.pipeline.RecordMapper;
 import io.splice.pipeline.RecordMessage;
 import io.splice.pipeline.RetryBudget;
 import io.splice.pipeline.RetrySummary;
-import io.splice.pipeline.RunControl;
 import io.splice.plan.RunOwner;
 import io.splice.reference.BlockedRecords;
 import io.splice.reference.GroupOrder;
 import io.splice.reference.ParentLookup;
 import io.splice.reference.References;
 import io.splice.reference.ReleaseWaves;
+import io.splice.report.ReadBackCheck;
 import io.splice.report.ReportFiles;
+import io.splice.report.RunControl;
 import io.splice.report.RunReportBuilder;
-import io.splice.target.ReadBackCheck;
 import io.splice.target.ReadBackSampling;
 import io.splice.target.TargetAvailability;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -89,7 +89,7 @@ final class PipelineConfiguration {
         RunControl runControl = c.bind("runControl", new RunControl(migration, ledger.runs(), ledger.ledger(), reports,
                 reportFiles, owner.self(), readBack, retrySummary));
         // released records go out in source order, a wave at a time (await-outcomes)
-        c.bind("releaseWaves", new ReleaseWaves(c.context(), migration, ledger.blocking(), runControl));
+        c.bind("releaseWaves", new ReleaseWaves(c.context(), migration, ledger.blocking(), ledger.ledger()));
         return reports;
     }
 }

@@ -2,6 +2,7 @@ package io.splice.runtime;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.splice.definition.CompiledMigration;
+import io.splice.ledger.RunKind;
 import io.splice.plan.Plan;
 import io.splice.plan.PlanControl;
 import io.splice.plan.Restores;
@@ -9,7 +10,6 @@ import io.splice.plan.RunOwner;
 import io.splice.plan.RunStarts;
 import io.splice.plan.TargetCalls;
 import io.splice.plan.Waits;
-import io.splice.report.RunReport;
 
 /**
  * The plan a run goes through: who owns the runs, the stages' control, run starts and resumes, the plan's calls to
@@ -33,7 +33,7 @@ final class PlanConfiguration {
         Plan plan = sources.plan();
         PlanControl planControl = c.bind("planControl", new PlanControl(migration, plan, ledger.runs(), ledger.stages(),
                 owner, new RunStarts(migration, plan, ledger.runs(), ledger.stages(), owner, json,
-                        dryRun ? RunReport.DRY_RUN : RunReport.RUN), dryRun));
+                        dryRun ? RunKind.DRY_RUN : RunKind.RUN), dryRun));
         TargetCalls targetCalls = c.bind("targetCalls", new TargetCalls(plan, planControl, ledger.runs(), json, null));
         c.bind("restores", new Restores(plan, ledger.stages(), owner, targetCalls));
         c.bind("waits", new Waits(plan, planControl, json));

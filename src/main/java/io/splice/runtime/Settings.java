@@ -12,7 +12,6 @@ import io.splice.db.DatabaseSettings;
 import io.splice.definition.MigrationDefaults;
 import io.splice.target.auth.TargetAuthSettings;
 import io.splice.tls.TrustStore;
-
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 

@@ -7,14 +7,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-
 import javax.sql.DataSource;
 
 import io.splice.db.TenantRoutedDataSource;
 import io.splice.definition.CompiledEntity;
 import io.splice.definition.SourceQueries;
-import io.splice.record.RecordKey;
 import io.splice.record.PermanentFailure;
+import io.splice.record.RecordKey;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 

@@ -1,16 +1,15 @@
 package io.splice.target;
 
-import io.splice.record.RecordContext;
-
 import java.sql.SQLException;
 import java.util.Map;
 
 import io.splice.db.SqlErrors;
 import io.splice.definition.CompiledEntity;
 import io.splice.definition.CompiledMigration;
-import io.splice.record.RecordKey;
 import io.splice.record.Keys;
 import io.splice.record.PermanentFailure;
+import io.splice.record.RecordContext;
+import io.splice.record.RecordKey;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 

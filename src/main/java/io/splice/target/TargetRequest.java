@@ -1,7 +1,5 @@
 package io.splice.target;
 
-import io.splice.record.RecordContext;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -11,10 +9,12 @@ import java.util.regex.Pattern;
 import io.splice.definition.CompiledEntity;
 import io.splice.definition.CompiledMigration;
 import io.splice.definition.TargetDefinition;
-import io.splice.record.RecordKey;
 import io.splice.observe.RecordMetrics;
 import io.splice.record.Keys;
 import io.splice.record.PermanentFailure;
+import io.splice.record.RecordContext;
+import io.splice.record.RecordKey;
+import io.splice.report.ReadBackCheck;
 import io.splice.target.auth.TargetAuthentication;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;

@@ -1,20 +1,19 @@
 package io.splice.target;
 
-import io.splice.record.RecordContext;
-
 import java.time.Instant;
 import java.util.OptionalLong;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import io.splice.record.RecordKey;
 import io.splice.observe.RecordMetrics;
 import io.splice.record.Keys;
+import io.splice.record.RecordContext;
+import io.splice.record.RecordKey;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Classifies the target's answer: the created id on success, a transient failure (redelivered, honouring

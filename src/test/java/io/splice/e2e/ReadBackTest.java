@@ -1,10 +1,13 @@
 package io.splice.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 import io.splice.report.CompletedRun;
+import io.splice.report.ReadBackCheck;
 import io.splice.report.RunReport;
 import io.splice.sample.SampleDataGenerator;
 import io.splice.sandbox.FaultSettings;
@@ -12,13 +15,10 @@ import io.splice.sandbox.SandboxOptions;
 import io.splice.sandbox.SandboxTarget;
 import io.splice.testing.SpliceUnderTest;
 import io.splice.testing.TestStack;
-import io.splice.target.ReadBackCheck;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The reconciliation reads a sample of the migrated records back from the target and compares them field by field. */
 class ReadBackTest {

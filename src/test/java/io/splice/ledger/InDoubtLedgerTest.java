@@ -1,20 +1,18 @@
 package io.splice.ledger;
 
-import io.splice.record.RecordKey;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
-
 import javax.sql.DataSource;
 
+import io.splice.record.RecordKey;
 import io.splice.testing.TestDatabase;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The ledger's in-doubt writes (V7) on both ledgers: PostgreSQL (the async-commit marker) and H2 (the embedded one). */
 class InDoubtLedgerTest {

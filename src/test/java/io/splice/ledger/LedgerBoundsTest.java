@@ -1,16 +1,15 @@
 package io.splice.ledger;
 
-import io.splice.record.RecordKey;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import io.splice.record.RecordKey;
 import io.splice.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 13, item 6: whatever the ledger stores from outside is bounded and checked. A target id longer than the old

@@ -1,19 +1,17 @@
 package io.splice.ledger;
 
-import io.splice.record.RecordKey;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
-
 import javax.sql.DataSource;
 
+import io.splice.record.RecordKey;
 import io.splice.testing.TestDatabase;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The target's whole answer to a failure and the fields it names are kept (V8), bounded; a look-up's failure keeps

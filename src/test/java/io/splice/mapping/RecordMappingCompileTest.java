@@ -1,14 +1,13 @@
 package io.splice.mapping;
 
-import io.splice.definition.MappingDefinition;
-import org.junit.jupiter.api.Test;
+import static io.splice.mapping.MappingYaml.definition;
+import static io.splice.mapping.MappingYaml.problemsOf;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.splice.mapping.MappingYaml.definition;
-import static io.splice.mapping.MappingYaml.problemsOf;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RecordMappingCompileTest {
 

@@ -1,12 +1,12 @@
 package io.splice.target;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.splice.record.Keys;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class EntityPermitsTest {
 

@@ -1,9 +1,8 @@
 package io.splice.target.auth;
 
-import io.splice.record.RecordContext;
-
-import io.splice.record.RecordKey;
 import io.splice.record.Keys;
+import io.splice.record.RecordContext;
+import io.splice.record.RecordKey;
 import io.splice.target.ContentStreams;
 import io.splice.target.TargetAvailability;
 import io.splice.target.TargetRejectedException;

@@ -1,4 +1,4 @@
-package io.splice.definition;
+package io.splice.mapping;
 
 import java.util.LinkedHashMap;
 

@@ -1,33 +1,28 @@
-package io.splice.pipeline;
-
-import io.splice.record.Keys;
+package io.splice.report;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.splice.definition.CompiledMigration;
 import io.splice.ledger.Ledger;
+import io.splice.ledger.RunKind;
 import io.splice.ledger.Runs;
+import io.splice.pipeline.RetrySummary;
+import io.splice.pipeline.StoppedException;
 import io.splice.plan.Failures;
-import io.splice.report.CompletedRun;
-import io.splice.report.ReportFiles;
-import io.splice.report.RunReport;
-import io.splice.report.RunReportBuilder;
-import io.splice.target.ReadBackCheck;
+import io.splice.record.Keys;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The steps of the run routes that touch the ledger: start, levels, in-flight count, finish and report. */
+/** The steps of the run routes that touch the ledger: start, levels, finish and report. */
 public class RunControl {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunControl.class);
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-    private static final long PROGRESS_LOG_MILLIS = 5_000;
 
     private final CompiledMigration migration;
     private final Runs runs;
@@ -35,7 +30,6 @@ public class RunControl {
     private final RunReportBuilder reports;
     private final ReportFiles files;
     private final String owner;
-    private final AtomicLong lastProgressLog = new AtomicLong();
 
     /** @param owner this process, as recorded on the runs it starts */
     private final ReadBackCheck readBack;
@@ -69,7 +63,7 @@ public class RunControl {
         String entity = exchange.getMessage().getHeader(Keys.REPLAY_ENTITY, String.class);
         migration.entity(entity);
         exchange.setProperty(Keys.REPLAY_ENTITY, entity);
-        begin(exchange, RunReport.REPLAY);
+        begin(exchange, RunKind.REPLAY);
     }
 
     private void begin(Exchange exchange, String kind) {
@@ -84,7 +78,7 @@ public class RunControl {
         runs.start(runId, tenant, migration.name(), kind, owner, null);
         exchange.setProperty(Keys.RUN_ID, runId);
         exchange.setProperty(Keys.TENANT, tenant);
-        LOG.info("{} {} of migration {} started for tenant {}", RunReport.label(kind), runId,
+        LOG.info("{} {} of migration {} started for tenant {}", RunKind.label(kind), runId,
                 migration.name(), tenant);
     }
 
@@ -109,23 +103,6 @@ public class RunControl {
         files.write(reports.build(exchange.getProperty(Keys.RUN_ID, String.class)));
     }
 
-    /**
-     * Records this run queued that have no outcome yet: of the level being migrated (a resumed run may hold QUEUED
-     * records of later levels whose messages died with the process; their level sends them again), or of the
-     * whole run (a replay: the records it releases belong to other entities).
-     */
-    @SuppressWarnings("unchecked")
-    public long inFlight(Exchange exchange) {
-        String runId = exchange.getProperty(Keys.RUN_ID, String.class);
-        List<String> level = exchange.getProperty(Keys.LEVEL, List.class);
-        long queued = level == null ? ledger.countQueued(runId) : ledger.countQueued(runId, level);
-        long now = System.currentTimeMillis();
-        long last = lastProgressLog.get();
-        if (now - last >= PROGRESS_LOG_MILLIS && lastProgressLog.compareAndSet(last, now)) {
-            LOG.info("Run {}: {} records in flight", runId, queued);
-        }
-        return queued;
-    }
 
     /** Ends the run (FAILED if the route caught an exception) and writes its report. */
     public CompletedRun finish(Exchange exchange) throws Exception {

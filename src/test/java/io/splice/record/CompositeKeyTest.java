@@ -1,6 +1,7 @@
-package io.splice.ledger;
+package io.splice.record;
 
-import io.splice.record.CompositeKey;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,9 +9,6 @@ import java.util.Map;
 
 import io.splice.definition.SourceKey;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A key of several columns as one source key: readable, unambiguous, and back again whatever the values hold. */
 class CompositeKeyTest {

@@ -1,4 +1,4 @@
-package io.splice.target;
+package io.splice.report;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +13,7 @@ import io.splice.definition.CompiledEntity;
 import io.splice.definition.CompiledMigration;
 import io.splice.ledger.Ledger;
 import io.splice.record.Keys;
-import io.splice.report.RunReport;
+import io.splice.target.ReadBackSampling;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;

@@ -1,9 +1,11 @@
-package io.splice.mapping;
+package io.splice.pipeline;
 
 import java.util.Map;
 
 import io.splice.definition.CompiledMigration;
 import io.splice.definition.CompiledTenant;
+import io.splice.mapping.MappingException;
+import io.splice.mapping.RecordMapping;
 import io.splice.record.Keys;
 import org.apache.camel.Exchange;
 
