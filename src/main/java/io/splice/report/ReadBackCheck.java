@@ -40,17 +40,15 @@ public class ReadBackCheck {
     private final Ledger ledger;
     private final ObjectMapper json;
     private final CamelContext context;
-    private final String bearerToken;
     private final int maxPerEntity;
     private volatile ProducerTemplate producer;
 
     public ReadBackCheck(CamelContext context, CompiledMigration migration, Ledger ledger, ObjectMapper json,
-                         String bearerToken, int maxPerEntity) {
+                         int maxPerEntity) {
         this.context = context;
         this.migration = migration;
         this.ledger = ledger;
         this.json = json;
-        this.bearerToken = bearerToken == null || bearerToken.isBlank() ? null : bearerToken;
         this.maxPerEntity = maxPerEntity;
     }
 
@@ -148,9 +146,6 @@ public class ReadBackCheck {
                 request.setHeader(Exchange.HTTP_METHOD, "GET");
                 request.setHeader(Exchange.HTTP_PATH, path);
                 request.setHeader("Accept", "application/json");
-                if (bearerToken != null) {
-                    request.setHeader("Authorization", "Bearer " + bearerToken);
-                }
                 request.setBody(null);
             });
             if (answer.getException() != null) {

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import io.splice.definition.CompiledMigration;
@@ -15,6 +17,9 @@ import io.splice.pipeline.StoppedException;
 import io.splice.plan.Failures;
 import io.splice.record.Keys;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperties;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public class RunControl {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunControl.class);
+    /** The await-outcomes route's count of the run's records without an outcome yet (releaseWaves.inFlight). */
+    public static final String IN_FLIGHT = "spliceInFlight";
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final CompiledMigration migration;
@@ -31,11 +38,10 @@ public class RunControl {
     private final ReportFiles files;
     private final String owner;
 
-    /** @param owner this process, as recorded on the runs it starts */
     private final ReadBackCheck readBack;
-
     private final RetrySummary retries;
 
+    /** @param owner this process, as recorded on the runs it starts */
     public RunControl(CompiledMigration migration, Runs runs, Ledger ledger, RunReportBuilder reports, ReportFiles files,
                       String owner, ReadBackCheck readBack, RetrySummary retries) {
         this.retries = retries;
@@ -49,8 +55,7 @@ public class RunControl {
     }
 
     /** The tenants a run covers: the one in the spliceTenant header, or all of the migration's. */
-    public List<String> tenants(Exchange exchange) {
-        String only = exchange.getMessage().getHeader(Keys.TENANT_HEADER, String.class);
+    public List<String> tenants(@Header(Keys.TENANT_HEADER) String only) {
         if (only != null && !only.isBlank()) {
             migration.tenant(only);
             return List.of(only);
@@ -58,39 +63,40 @@ public class RunControl {
         return migration.tenantNames();
     }
 
-    /** A replay of one entity's FAILED records (header spliceReplayEntity) for the tenant in spliceTenant. */
-    public void startReplay(Exchange exchange) {
-        String entity = exchange.getMessage().getHeader(Keys.REPLAY_ENTITY, String.class);
+    /**
+     * A replay of one entity's FAILED records (header spliceReplayEntity) for the tenant in spliceTenant: the run's
+     * properties it sets are spliceReplayEntity, spliceRunId and spliceTenant (three outputs, hence the map).
+     */
+    public void startReplay(@Header(Keys.REPLAY_ENTITY) String entity, @Header(Keys.TENANT_HEADER) String named,
+                            @ExchangeProperties Map<String, Object> properties) {
         migration.entity(entity);
-        exchange.setProperty(Keys.REPLAY_ENTITY, entity);
-        begin(exchange, RunKind.REPLAY);
+        properties.put(Keys.REPLAY_ENTITY, entity);
+        begin(named, RunKind.REPLAY, properties);
     }
 
-    private void begin(Exchange exchange, String kind) {
-        String named = exchange.getMessage().getHeader(Keys.TENANT_HEADER, String.class);
+    private void begin(String named, String kind, Map<String, Object> properties) {
         List<String> tenants = migration.tenantNames();
         if ((named == null || named.isBlank()) && tenants.size() > 1) {
             throw new IllegalArgumentException("Migration " + migration.name() + " has several tenants ("
-                    + String.join(", ", tenants) + "): name the one to " + kind.toLowerCase(java.util.Locale.ROOT));
+                    + String.join(", ", tenants) + "): name the one to " + kind.toLowerCase(Locale.ROOT));
         }
         String tenant = named == null || named.isBlank() ? tenants.get(0) : migration.tenant(named).name();
         String runId = LocalDateTime.now().format(RUN_ID_TIME) + "-" + UUID.randomUUID().toString().substring(0, 8);
         runs.start(runId, tenant, migration.name(), kind, owner, null);
-        exchange.setProperty(Keys.RUN_ID, runId);
-        exchange.setProperty(Keys.TENANT, tenant);
+        properties.put(Keys.RUN_ID, runId);
+        properties.put(Keys.TENANT, tenant);
         LOG.info("{} {} of migration {} started for tenant {}", RunKind.label(kind), runId,
                 migration.name(), tenant);
     }
 
-    /** A replay's failure, caught by its route. */
-    public void failed(Exchange exchange) {
-        exchange.setProperty(Keys.RUN_ERROR, Failures.describe(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)));
+    /** A replay's failure, caught by its route: why the run failed (spliceRunError). */
+    public String failed(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable error) {
+        return Failures.describe(error);
     }
 
     /** After waiting: records still in flight mean the wait broke off on shutdown. */
-    public void awaited(Exchange exchange) throws StoppedException {
-        long left = exchange.getMessage().getHeader("spliceInFlight", 0L, Long.class);
-        if (left > 0) {
+    public void awaited(@Header(IN_FLIGHT) Long left) throws StoppedException {
+        if (left != null && left > 0) {
             throw new StoppedException("with " + left + " records of the run still in flight");
         }
     }
@@ -99,16 +105,14 @@ public class RunControl {
      * Writes the run's report as it stands (a plan's report stage; the end of the run writes it again, with the
      * read-back from the target).
      */
-    public void report(Exchange exchange) throws Exception {
-        files.write(reports.build(exchange.getProperty(Keys.RUN_ID, String.class)));
+    public void report(@ExchangeProperty(Keys.RUN_ID) String runId) throws Exception {
+        files.write(reports.build(runId));
     }
 
-
     /** Ends the run (FAILED if the route caught an exception) and writes its report. */
-    public CompletedRun finish(Exchange exchange) throws Exception {
-        String runId = exchange.getProperty(Keys.RUN_ID, String.class);
-        String error = exchange.getProperty(Keys.RUN_ERROR, String.class);
-        String failure = error != null ? error : exchange.getProperty(Keys.RESTORE_ERROR, String.class);
+    public CompletedRun finish(@ExchangeProperty(Keys.RUN_ID) String runId, @ExchangeProperty(Keys.RUN_ERROR) String error,
+                               @ExchangeProperty(Keys.RESTORE_ERROR) String restoreError) throws Exception {
+        String failure = error != null ? error : restoreError;
         runs.finish(runId, failure == null ? "COMPLETED" : "FAILED", failure);
         RunReport report = readBack.check(reports.build(runId));
         Path file = files.write(report);

@@ -82,10 +82,9 @@ final class PipelineConfiguration {
         c.bind("retryBudget", new RetryBudget(availability, retrySummary, settings.retry().maximumRedeliveries()));
         RunReportBuilder reports = new RunReportBuilder(ledger.ledger(), ledger.runs(), ledger.stages(), sources.plan());
         ReportFiles reportFiles = c.bind("reportFiles", new ReportFiles(settings.workDir(), json, ledger.runs()));
-        // no token of their own: the read-back's GETs (targetRequest) and the plan's calls (run.camel.yaml) are
-        // authorised by targetAuthentication right before they leave
+        // no credentials of its own: the read-back's GETs are authorised by targetAuthentication right before they leave
         ReadBackCheck readBack = c.bind("readBackCheck", new ReadBackCheck(c.context(), migration, ledger.ledger(), json,
-                null, settings.reconcile().readBackMax()));
+                settings.reconcile().readBackMax()));
         RunControl runControl = c.bind("runControl", new RunControl(migration, ledger.runs(), ledger.ledger(), reports,
                 reportFiles, owner.self(), readBack, retrySummary));
         // released records go out in source order, a wave at a time (await-outcomes)
