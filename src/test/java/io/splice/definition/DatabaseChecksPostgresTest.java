@@ -10,11 +10,10 @@ import io.splice.sample.SampleSchema;
 import io.splice.testing.ShopDefinition;
 import io.splice.testing.ShopSource;
 import io.splice.testing.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,22 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DatabaseChecksPostgresTest {
 
-    private static DefinitionCheck check;
+    @RegisterExtension
+    static final DefinitionCheck check = new DefinitionCheck();
 
     private TestDatabase postgres;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        check = DefinitionCheck.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        check.close();
-    }
 
     @BeforeEach
     void createSource() throws Exception {

@@ -5,32 +5,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
-
 import javax.sql.DataSource;
 
-import io.splice.tls.TargetTrust;
 import io.splice.testing.AnsweringTarget;
 import io.splice.testing.ShopDefinition;
 import io.splice.testing.ShopSource;
+import io.splice.tls.TargetTrust;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Checks a definition the way {@code validate} and every start do ({@link MigrationLoading#check}): against
- * {@link ShopSource}'s tables and a target that answers, so any problem reported comes from the definition.
+ * {@link ShopSource}'s tables and a target that answers, so any problem reported comes from the definition. A test
+ * class registers one ({@code @RegisterExtension static final DefinitionCheck check = new DefinitionCheck();}): the
+ * source and the target live for the class.
  */
-final class DefinitionCheck implements AutoCloseable {
+final class DefinitionCheck implements BeforeAllCallback, AfterAllCallback {
 
     static final String UNREACHABLE_TARGET = "http://127.0.0.1:1";
 
-    private final ShopSource source;
-    private final AnsweringTarget target;
+    private ShopSource source;
+    private AnsweringTarget target;
 
-    private DefinitionCheck(ShopSource source, AnsweringTarget target) {
-        this.source = source;
-        this.target = target;
-    }
-
-    static DefinitionCheck start() throws SQLException, IOException {
-        return new DefinitionCheck(ShopSource.create(), AnsweringTarget.start());
+    @Override
+    public void beforeAll(ExtensionContext context) throws SQLException, IOException {
+        source = ShopSource.create();
+        target = AnsweringTarget.start();
     }
 
     /** Every problem, as the operator reads it, with the definition written as shop.yaml in {@code dir}. */
@@ -56,8 +57,11 @@ final class DefinitionCheck implements AutoCloseable {
     }
 
     @Override
-    public void close() throws SQLException {
-        target.close();
-        source.close();
+    public void afterAll(ExtensionContext context) throws SQLException {
+        try {
+            target.close();
+        } finally {
+            source.close();
+        }
     }
 }

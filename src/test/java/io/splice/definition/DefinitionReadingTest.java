@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 
 import io.splice.testing.ShopDefinition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -17,20 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DefinitionReadingTest {
 
-    private static DefinitionCheck check;
+    @RegisterExtension
+    static final DefinitionCheck check = new DefinitionCheck();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        check = DefinitionCheck.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        check.close();
-    }
 
     @Test
     void aTabInTheIndentationIsASyntaxErrorAtItsLine() throws Exception {

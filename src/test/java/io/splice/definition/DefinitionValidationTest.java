@@ -8,9 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.splice.testing.ShopDefinition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,20 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DefinitionValidationTest {
 
-    private static DefinitionCheck check;
+    @RegisterExtension
+    static final DefinitionCheck check = new DefinitionCheck();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        check = DefinitionCheck.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        check.close();
-    }
 
     @Test
     void theUnbrokenDefinitionHasNoProblems() throws Exception {

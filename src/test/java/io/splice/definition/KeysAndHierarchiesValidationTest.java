@@ -6,28 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 
 import io.splice.testing.ShopDefinition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Hierarchies, composite keys and path-only fields as validate sees them (against an H2 copy of the shop's tables). */
 class KeysAndHierarchiesValidationTest {
 
-    private static DefinitionCheck check;
+    @RegisterExtension
+    static final DefinitionCheck check = new DefinitionCheck();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        check = DefinitionCheck.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        check.close();
-    }
 
     @Test
     void anEntityMayReferenceItselfWithOrWithoutNamingItselfInDependsOn() throws Exception {

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** An entity's look-up (target.lookup, or its shorthand lookupPath): each mistake in one line naming the field. */
@@ -16,20 +15,11 @@ class LookupDefinitionTest {
     private static final String PATH = "    target:\n      path: /api/customers\n";
     private static final String AT = "shop.yaml: entity 'customers': ";
 
-    private static DefinitionCheck check;
+    @RegisterExtension
+    static final DefinitionCheck check = new DefinitionCheck();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        check = DefinitionCheck.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        check.close();
-    }
 
     @Test
     void aSearchLookupWithItsPointersAndStatusesIsValid() throws Exception {
