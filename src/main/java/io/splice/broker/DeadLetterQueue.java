@@ -58,9 +58,8 @@ public class DeadLetterQueue {
      *
      * @param key null for a message that cannot be attributed to a record
      */
-    public static void label(Message message, String queue, RecordKey key, String runId, Failure failure) {
+    public static void label(Message message, RecordKey key, String runId, Failure failure) {
         message.getHeaders().keySet().removeIf(name -> name.regionMatches(true, 0, "splice", 0, "splice".length()));
-        message.setHeader(Keys.JMS_DESTINATION, queue);
         if (key != null) {
             message.setHeader(Keys.JMS_TENANT, key.tenant());
             message.setHeader(Keys.JMS_ENTITY, key.entity());

@@ -87,6 +87,7 @@ final class EntityChecks {
             if (source.columns() != null || source.tenantColumn() != null) {
                 problems.add("source", "columns and tenantColumn go with table, not with query");
             }
+            UriSafeSql.check("source.query", source.query().trim(), problems);
         } else if (source.table() != null) {
             problems.sqlName("source.table", source.table());
             if (source.columns() == null || source.columns().isEmpty()) {
@@ -138,8 +139,10 @@ final class EntityChecks {
         if (target.path() != null && target.sql() != null) {
             problems.add("target", "give either path (HTTP) or sql, not both");
         } else if (target.sql() != null) {
-            problems.required("target.sql.statement", target.sql().statement(),
-                    "the insert or upsert, binding mapped fields as :#field");
+            if (problems.required("target.sql.statement", target.sql().statement(),
+                    "the insert or upsert, binding mapped fields as :#field")) {
+                UriSafeSql.check("target.sql.statement", target.sql().statement().strip(), problems);
+            }
         } else if (target.path() == null) {
             problems.add("target", "needs a path (HTTP) or sql");
         } else {

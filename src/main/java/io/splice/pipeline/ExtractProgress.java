@@ -2,7 +2,7 @@ package io.splice.pipeline;
 
 import java.util.Map;
 
-import io.splice.db.TenantRoutedDataSource;
+import io.splice.db.SourceDatabases;
 import io.splice.definition.CompiledEntity;
 import io.splice.definition.CompiledMigration;
 import io.splice.ledger.Runs;
@@ -12,19 +12,23 @@ import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts, pages and ends one entity's extract for one tenant: the keyset, the query's bindings, the bookkeeping. */
+/**
+ * Starts, pages and ends one entity's extract for one tenant: the keyset, the query's bindings, the bookkeeping. The
+ * page query is in the extract route's sql endpoint; the tenant's database is named there from this exchange property.
+ */
 public class ExtractProgress {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtractProgress.class);
-    // camel-sql runs the query in this header instead of its endpoint's
-    private static final String SQL_QUERY = "CamelSqlQuery";
 
     private final CompiledMigration migration;
+    private final SourceDatabases sourceDatabases;
     private final Runs runs;
     private final Map<String, Object> defaultParameters;
 
-    public ExtractProgress(CompiledMigration migration, Runs runs, Map<String, Object> defaultParameters) {
+    public ExtractProgress(CompiledMigration migration, SourceDatabases sourceDatabases, Runs runs,
+                           Map<String, Object> defaultParameters) {
         this.migration = migration;
+        this.sourceDatabases = sourceDatabases;
         this.runs = runs;
         this.defaultParameters = defaultParameters;
     }
@@ -42,21 +46,19 @@ public class ExtractProgress {
         Map<String, Object> parameters = exchange.getProperty(Keys.PLAN_PARAMS, Map.class);
         (parameters != null ? parameters : defaultParameters).forEach(message::setHeader);
         message.setHeader(Keys.MORE, true);
+        // the bean the route's sql endpoint reads from: the tenant's own database, or the shared one
+        exchange.setProperty(Keys.SOURCE_DATA_SOURCE, sourceDatabases.beanName(exchange.getProperty(Keys.TENANT, String.class)));
         runs.entityStarted(runId, entity.name());
         LOG.info("Extracting {} of tenant {} for run {}", entity.name(), exchange.getProperty(Keys.TENANT), runId);
     }
 
-    /** Before each page: the entity's query (the loop's other steps may have replaced the message's headers). */
+    /** Before each page: no body, so the query binds from the headers (the keyset and begin's bindings). */
     public void nextPage(Exchange exchange) {
-        CompiledEntity entity = migration.entity(exchange.getProperty(Keys.ENTITY, String.class));
-        TenantRoutedDataSource.use(exchange.getProperty(Keys.TENANT, String.class));
-        exchange.getMessage().setHeader(SQL_QUERY, entity.pageQuery());
         exchange.getMessage().setBody(null);
     }
 
     /** Rethrows an extract's failure with the entity's name and the root cause's own words. */
     public void failed(Exchange exchange) throws ExtractFailedException {
-        TenantRoutedDataSource.clear();
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         throw new ExtractFailedException(exchange.getProperty(Keys.ENTITY, String.class), error);
     }
@@ -66,11 +68,8 @@ public class ExtractProgress {
         String entity = exchange.getProperty(Keys.ENTITY, String.class);
         if (exchange.getMessage().getHeader(Keys.MORE, false, Boolean.class)) {
             // the page loop broke off on shutdown: the entity is not read to its end
-            TenantRoutedDataSource.clear();
             throw new StoppedException("while reading " + entity);
         }
-        exchange.getMessage().removeHeader(SQL_QUERY);
-        TenantRoutedDataSource.clear();
         runs.entityFinished(runId, entity);
         LOG.info("Extract of {} of tenant {} finished for run {}", entity, exchange.getProperty(Keys.TENANT), runId);
     }

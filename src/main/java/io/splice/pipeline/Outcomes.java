@@ -88,8 +88,9 @@ public class Outcomes {
         boolean foreign = error instanceof ForeignMessageException;
         RecordKey key = foreign ? null : RecordContext.keyOf(exchange);
         // one set of headers for every dead letter, whoever wrote it (DeadLetterQueue owns them)
-        DeadLetterQueue.label(message, queues.deadLetters(entity == null ? "unattributed" : entity), key,
-                exchange.getProperty(Keys.RUN_ID, String.class), failure);
+        DeadLetterQueue.label(message, key, exchange.getProperty(Keys.RUN_ID, String.class), failure);
+        // record-dead-letter's jms endpoint names this queue
+        exchange.setProperty(Keys.DEAD_LETTER_QUEUE, queues.deadLetters(entity == null ? "unattributed" : entity));
         if (foreign) {
             LOG.warn("Dead-lettering a message that cannot be attributed to a record: {}", failure.message());
             return;

@@ -14,7 +14,10 @@ import io.splice.record.Keys;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
-/** Turns a record into the JMS message for splice.&lt;entity&gt;: the row as JSON plus who it is. */
+/**
+ * Turns a record into the JMS message for splice.&lt;entity&gt;: the row as JSON plus who it is. The extract names
+ * its page's queue itself (a template parameter); a released record's queue is named here, in {@link Keys#QUEUE}.
+ */
 public class RecordMessage {
 
     private final CompiledMigration migration;
@@ -52,6 +55,8 @@ public class RecordMessage {
         // released children and replayed dead letters: rare enough to always ask the ledger
         message.setHeader(Keys.JMS_RECHECK, true);
         message.setBody(record.payload());
+        // the records of a wave or a replay are of any entity: send-released's jms endpoint names this queue
+        exchange.setProperty(Keys.QUEUE, queues.entity(record.entity()));
     }
 
     private void headers(Message message, String tenant, String entity, String runId, String key, String group) {
@@ -61,6 +66,5 @@ public class RecordMessage {
         message.setHeader(Keys.JMS_SOURCE_KEY, key);
         // a String, always (Artemis keys its group map by the value); per tenant, so tenants never share a group
         message.setHeader(Keys.JMS_GROUP, tenant + "/" + group);
-        message.setHeader(Keys.JMS_DESTINATION, queues.entity(entity));
     }
 }

@@ -113,8 +113,12 @@ public final class Keys {
     /** The page's keys whose records were QUEUED or FAILED before (PageFilter), and a page sent again (PageSender). */
     public static final String RECHECK_KEYS = "spliceRecheckKeys";
     public static final String PAGE_RESENT = "splicePageResent";
-    // camel-jms sends to this queue instead of the endpoint's
-    public static final String JMS_DESTINATION = "CamelJmsDestinationName";
+    /** The queue a record is sent to (send-page, send-released): the routes name it in their jms endpoint. */
+    public static final String QUEUE = "spliceQueue";
+    /** The dead-letter queue a failed record is parked on (record-dead-letter names it in its jms endpoint). */
+    public static final String DEAD_LETTER_QUEUE = "spliceDeadLetterQueue";
+    /** The bean name of the database an extract reads (SourceDatabases); the extract names it in its sql endpoint. */
+    public static final String SOURCE_DATA_SOURCE = "spliceSourceDataSource";
 
     // on dead letters: why they are dead
     public static final String JMS_ERROR_CLASS = "SpliceErrorClass";

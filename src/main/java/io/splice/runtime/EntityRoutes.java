@@ -10,7 +10,8 @@ import org.apache.camel.main.MainListenerSupport;
 
 /**
  * Turns the migration definition into routes, from the templates in routes/pipeline.camel.yaml: for every
- * entity extract-&lt;entity&gt;, load-&lt;entity&gt; and call-target-&lt;entity&gt; (HTTP or SQL). No per-entity Java.
+ * entity extract-&lt;entity&gt;, load-&lt;entity&gt; and call-target-&lt;entity&gt; (HTTP or SQL). No per-entity Java:
+ * the entity's page query, queue and SQL statement are template parameters, so they show in the routes' endpoints.
  * Runs after the YAML routes are loaded (the templates must exist) and before the context starts.
  */
 class EntityRoutes extends MainListenerSupport {
@@ -25,6 +26,8 @@ class EntityRoutes extends MainListenerSupport {
         for (CompiledEntity entity : migration.entities()) {
             TemplatedRouteBuilder.builder(context, "extract-entity").routeId("extract-" + entity.name())
                     .parameter("entity", entity.name())
+                    .parameter("query", entity.pageQuery())
+                    .parameter("queue", queues.entity(entity.name()))
                     .parameter("pagesPerSecond", String.valueOf(entity.pagesPerSecond()))
                     .add();
             TemplatedRouteBuilder.builder(context, "load-entity").routeId("load-" + entity.name())
@@ -32,11 +35,15 @@ class EntityRoutes extends MainListenerSupport {
                     .parameter("queue", queues.entity(entity.name()))
                     .parameter("concurrency", String.valueOf(entity.concurrency()))
                     .add();
-            TemplatedRouteBuilder.builder(context, entity.writesSql() ? "write-target-sql" : "call-target")
+            TemplatedRouteBuilder target = TemplatedRouteBuilder.builder(context,
+                            entity.writesSql() ? "write-target-sql" : "call-target")
                     .routeId("call-target-" + entity.name())
                     .parameter("entity", entity.name())
-                    .parameter("ratePeriodMillis", RATE_PERIOD)
-                    .add();
+                    .parameter("ratePeriodMillis", RATE_PERIOD);
+            if (entity.writesSql()) {
+                target.parameter("statement", entity.target().sql().statement().strip());
+            }
+            target.add();
         }
     }
 }

@@ -7,7 +7,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import io.splice.db.DatabaseSettings;
 import io.splice.db.PooledDataSources;
-import io.splice.db.TenantRoutedDataSource;
+import io.splice.db.SourceDatabases;
 import io.splice.definition.CompiledEntity;
 import io.splice.definition.CompiledMigration;
 import io.splice.definition.InvalidDefinitionException;
@@ -22,14 +22,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The legacy database, the target's database and the migration definition checked against them: an invalid
- * definition stops the start before anything is sent. Binds sourceDataSource, targetDataSource and migration.
+ * definition stops the start before anything is sent. Binds sourceDataSource, each tenant's own source-&lt;tenant&gt;,
+ * targetDataSource and migration.
  */
 final class MigrationConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationConfiguration.class);
 
     /**
-     * @param source   the shared legacy database's pool (tenants with their own database are routed elsewhere)
+     * @param source   the shared legacy database's pool (tenants with their own database have pools of their own)
      * @param targetDb the target's database, null when no entity writes SQL
      */
     record Sources(HikariDataSource source, DataSource targetDb, MigrationDefinition definition,
@@ -54,16 +55,17 @@ final class MigrationConfiguration {
 
     /**
      * Opens the pools of the tenants that have their own legacy database (called once the ledger is migrated, the
-     * order Splice has always opened them in) and binds the routed source, the target's database and the migration.
+     * order Splice has always opened them in) and binds every source database under the name the extract route's
+     * sql endpoint uses (SourceDatabases), the target's database and the migration.
      */
-    static TenantRoutedDataSource bind(Composition c, Sources sources) {
-        TenantRoutedDataSource routedSource = new TenantRoutedDataSource(sources.source(), tenantSources(c, sources.definition()));
-        c.bind("sourceDataSource", routedSource);
+    static SourceDatabases bind(Composition c, Sources sources) {
+        SourceDatabases databases = new SourceDatabases(sources.source(), tenantSources(c, sources.definition()));
+        databases.byBeanName().forEach(c::bind);
         if (sources.targetDb() != null) {
             c.bind("targetDataSource", sources.targetDb());
         }
         c.bind("migration", sources.migration());
-        return routedSource;
+        return databases;
     }
 
     private static Map<String, DataSource> tenantSources(Composition c, MigrationDefinition definition) {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.splice.broker.Queues;
+import io.splice.db.SourceDatabases;
 import io.splice.definition.CompiledMigration;
 import io.splice.definition.PlanParameters;
 import io.splice.observe.RecordMetrics;
@@ -46,14 +47,14 @@ final class PipelineConfiguration {
      * Binds groupOrder, references, extractProgress, pageFilter, recordMessage, incomingRecord, blockedRecords,
      * recordMapper and outcomes; hands back the references the dead-letter workbench shares.
      */
-    static References records(Composition c, MigrationConfiguration.Sources sources, LedgerConfiguration.Stores ledger,
-                              Queues queues, RecordMetrics metrics, ObjectMapper json) {
+    static References records(Composition c, MigrationConfiguration.Sources sources, SourceDatabases sourceDatabases,
+                              LedgerConfiguration.Stores ledger, Queues queues, RecordMetrics metrics, ObjectMapper json) {
         Settings settings = c.settings();
         CompiledMigration migration = sources.migration();
         GroupOrder groupOrder = c.bind("groupOrder", new GroupOrder(migration, json, ledger.blocking()));
         References references = c.bind("references", new References(migration,
                 new ParentLookup(ledger.blocking(), PARENT_CACHE_SIZE), ledger.blocking(), json, groupOrder));
-        c.bind("extractProgress", new ExtractProgress(migration, ledger.runs(),
+        c.bind("extractProgress", new ExtractProgress(migration, sourceDatabases, ledger.runs(),
                 PlanParameters.resolve(sources.plan().definition(), Map.of())));
         // when this process started: what an earlier one left (in flight, in doubt) is told from what this one did
         Instant startedAt = Instant.now();

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.splice.api.EntityControls;
-import io.splice.db.TenantRoutedDataSource;
+import io.splice.db.SourceDatabases;
 import io.splice.observe.RecordMetrics;
 import io.splice.plan.RunOwner;
 import io.splice.reference.References;
@@ -31,13 +31,14 @@ public class SpliceConfiguration implements CamelConfiguration {
         TargetTrust trust = TargetConfiguration.trust(c);
         MigrationConfiguration.Sources sources = MigrationConfiguration.load(c, trust);
         LedgerConfiguration.Stores ledger = LedgerConfiguration.open(c);
-        TenantRoutedDataSource routedSource = MigrationConfiguration.bind(c, sources);
+        SourceDatabases sourceDatabases = MigrationConfiguration.bind(c, sources);
         BrokerConfiguration.Messaging broker = BrokerConfiguration.open(c, sources.migration());
         ObserveConfiguration.healthChecks(c, ledger, sources, broker.connections().consumerConnectionFactory(), trust);
         ObjectMapper json = c.bind("recordJson", recordJson());
         RecordMetrics metrics = ObserveConfiguration.recordMetrics(c);
-        References references = PipelineConfiguration.records(c, sources, ledger, broker.queues(), metrics, json);
-        TargetConfiguration.Target target = TargetConfiguration.bind(c, sources, routedSource, trust, metrics, json);
+        References references = PipelineConfiguration.records(c, sources, sourceDatabases, ledger, broker.queues(),
+                metrics, json);
+        TargetConfiguration.Target target = TargetConfiguration.bind(c, sources, sourceDatabases, trust, metrics, json);
         RunOwner owner = PlanConfiguration.owner(c);
         RunReportBuilder reports = PipelineConfiguration.runs(c, sources, ledger, target.availability(), owner, json);
         PlanConfiguration.bind(c, sources, ledger, owner, json);

@@ -6,7 +6,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.splice.db.TenantRoutedDataSource;
+import io.splice.db.SourceDatabases;
 import io.splice.definition.CompiledMigration;
 import io.splice.observe.RecordMetrics;
 import io.splice.target.ContentStreams;
@@ -56,7 +56,7 @@ final class TargetConfiguration {
         return trust;
     }
 
-    static Target bind(Composition c, MigrationConfiguration.Sources sources, TenantRoutedDataSource routedSource,
+    static Target bind(Composition c, MigrationConfiguration.Sources sources, SourceDatabases sourceDatabases,
                        TargetTrust trust, RecordMetrics metrics, ObjectMapper json) {
         Settings settings = c.settings();
         CompiledMigration migration = sources.migration();
@@ -65,7 +65,7 @@ final class TargetConfiguration {
         TargetAuthentication authentication = c.bind("targetAuthentication", authentication(settings, trust));
         c.bind("hostPermits", rates.hostPermits());
         c.bind("entityPermits", new EntityPermits());
-        c.bind("targetRequest", new TargetRequest(migration, rates, new ContentStreams(routedSource), metrics,
+        c.bind("targetRequest", new TargetRequest(migration, rates, new ContentStreams(sourceDatabases), metrics,
                 authentication, settings.dryRun()));
         // whether each entity's target answers; its bean name is what /api/progress and the progress line ask
         TargetAvailability availability = c.bind("targetAvailability",

@@ -7,9 +7,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import javax.sql.DataSource;
 
-import io.splice.db.TenantRoutedDataSource;
+import io.splice.db.SourceDatabases;
 import io.splice.definition.CompiledEntity;
 import io.splice.definition.SourceQueries;
 import io.splice.record.PermanentFailure;
@@ -27,17 +26,17 @@ public class ContentStreams {
 
     private static final String OPEN = "spliceContentStream";
 
-    private final DataSource source;
+    private final SourceDatabases sources;
 
-    public ContentStreams(DataSource source) {
-        this.source = source;
+    /** @param sources the record's tenant's own database, or the shared one, holds its content */
+    public ContentStreams(SourceDatabases sources) {
+        this.sources = sources;
     }
 
     /** Opens the record's content; a previous attempt's stream is closed first. */
     public InputStream open(Exchange exchange, CompiledEntity entity, RecordKey key) throws Exception {
         close(exchange);
-        TenantRoutedDataSource.use(key.tenant());
-        Connection connection = source.getConnection();
+        Connection connection = sources.of(key.tenant()).getConnection();
         try {
             PreparedStatement statement = connection.prepareStatement(
                     SourceQueries.forPreparing(entity.target().upload().contentQuery()));
@@ -64,8 +63,6 @@ public class ContentStreams {
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
-        } finally {
-            TenantRoutedDataSource.clear();
         }
     }
 

@@ -15,11 +15,10 @@ import org.apache.camel.Message;
 
 /**
  * Writes a mapped record into the new system's database with the entity's statement (for records its API has no
- * endpoint for). Data and constraint errors are permanent; everything else (connections, timeouts) is retried.
+ * endpoint for). The statement is in the route's sql endpoint (write-target-sql's parameter). Data and constraint errors
+ * are permanent; everything else (connections, timeouts) is retried.
  */
 public class SqlTarget {
-
-    private static final String SQL_QUERY = "CamelSqlQuery";
 
     private final CompiledMigration migration;
     private final TargetRates rates;
@@ -36,9 +35,7 @@ public class SqlTarget {
     public void prepare(Exchange exchange) {
         Message message = exchange.getMessage();
         Keys.clearHeadersKeepingRedelivery(message);
-        CompiledEntity entity = migration.entity(exchange.getProperty(Keys.ENTITY, String.class));
         exchange.setProperty(Keys.ATTEMPTS, exchange.getProperty(Keys.ATTEMPTS, 0, Integer.class) + 1);
-        message.setHeader(SQL_QUERY, entity.target().sql().statement());
         message.setBody(exchange.getProperty(Keys.MAPPED, Map.class));
         if (dryRun) {
             exchange.setProperty(Keys.DRY_RUN, true);
@@ -54,7 +51,6 @@ public class SqlTarget {
         Map<?, ?> mapped = exchange.getProperty(Keys.MAPPED, Map.class);
         Object id = idField == null ? null : mapped.get(idField);
         exchange.setProperty(Keys.TARGET_ID, id == null ? exchange.getProperty(Keys.SOURCE_KEY, String.class) : String.valueOf(id));
-        exchange.getMessage().removeHeader(SQL_QUERY);
     }
 
     /** Rethrows the database's error: permanent for bad data (SQLState class 22, 23), transient otherwise. */
