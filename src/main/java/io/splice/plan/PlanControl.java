@@ -1,7 +1,5 @@
 package io.splice.plan;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +12,15 @@ import io.splice.ledger.Stages;
 import io.splice.pipeline.StoppedException;
 import io.splice.record.Keys;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The plan's steps that touch the ledger: a tenant's run starts or resumes (from its first unfinished stage, after
- * preparing the target again), each stage is entered and left (or fails), and choices skip ahead.
+ * preparing the target again), each stage is entered and left (or fails), and choices skip ahead. Each method takes
+ * what it reads as bound parameters and returns what the route sets under its property (routes/run.camel.yaml).
  */
 public class PlanControl {
 
@@ -49,142 +50,139 @@ public class PlanControl {
     }
 
     /** A new run for the tenant in the spliceTenant header, or its unfinished one, resumed. */
-    @SuppressWarnings("unchecked")
-    public void start(Exchange exchange) throws Exception {
-        String tenant = migration.tenant(exchange.getMessage().getHeader(Keys.TENANT_HEADER, String.class)).name();
-        Map<String, String> given = exchange.getMessage().getHeader(Keys.PARAMETERS_HEADER, Map.class);
+    public void start(@Header(Keys.TENANT_HEADER) String named, @Header(Keys.PARAMETERS_HEADER) Map<String, String> given,
+                      Exchange exchange) throws Exception {
+        // Exchange: five outputs (run id, tenant, parameters, saved values, cursor) that every later step reads
+        String tenant = migration.tenant(named).name();
         RunStarts.Started started = starts.start(tenant, given == null ? Map.of() : given);
         exchange.setProperty(Keys.RUN_ID, started.runId());
         exchange.setProperty(Keys.TENANT, tenant);
         exchange.setProperty(Keys.PLAN_PARAMS, started.parameters());
         exchange.setProperty(Keys.PLAN_SAVED, started.saved());
-        exchange.setProperty(Keys.PLAN_CURSOR, started.resumeAt());
-        exchange.setProperty(Keys.PLAN_REPREPARE, new ArrayDeque<>(started.rePrepare()));
-        updateHasNext(exchange);
+        exchange.setProperty(Keys.PLAN_CURSOR, new PlanCursor(started.resumeAt(), started.rePrepare()));
     }
 
-    public void enterStage(Exchange exchange) {
-        Deque<Integer> rePrepare = rePrepare(exchange);
-        boolean rePreparing = !rePrepare.isEmpty();
-        int index = rePreparing ? rePrepare.poll() : exchange.getProperty(Keys.PLAN_CURSOR, Integer.class);
+    /** Whether the run has a stage left (splicePlanHasNext, the stage loop's condition). */
+    public boolean hasNext(@ExchangeProperty(Keys.PLAN_CURSOR) PlanCursor cursor) {
+        return cursor.hasNext(plan.stages().size());
+    }
+
+    /** The position of the stage to enter (spliceStageIndex). */
+    public int stageIndex(@ExchangeProperty(Keys.PLAN_CURSOR) PlanCursor cursor) {
+        return cursor.stage();
+    }
+
+    /** The name of the stage at a position (spliceStage). */
+    public String stageName(@ExchangeProperty(Keys.STAGE_INDEX) int index) {
+        return plan.stage(index).name();
+    }
+
+    /** Records the stage RUNNING, or SKIPPED in a dry run; gives the kind to run it as (spliceStageKind). */
+    public String enterStage(@ExchangeProperty(Keys.RUN_ID) String runId, @ExchangeProperty(Keys.TENANT) String tenant,
+                             @ExchangeProperty(Keys.STAGE_INDEX) int index,
+                             @ExchangeProperty(Keys.PLAN_CURSOR) PlanCursor cursor) {
         StageDefinition stage = plan.stage(index);
-        exchange.setProperty(Keys.STAGE_INDEX, index);
-        exchange.setProperty(Keys.STAGE, stage.name());
-        exchange.setProperty(Keys.STAGE_REPREPARING, rePreparing);
         if (dryRun && TARGET_KINDS.contains(stage.kind())) {
             // recorded SKIPPED, so leaveStage's COMPLETED (which only finishes RUNNING attempts) leaves it so
-            exchange.setProperty(Keys.STAGE_KIND, SKIPPED_KIND);
-            stages.start(runId(exchange), stage.name(), stage.kind(), "SKIPPED", owner.self());
-            LOG.info("Run {} ({}): stage {} ({}) skipped: a dry run does not call the target", runId(exchange),
-                    exchange.getProperty(Keys.TENANT), stage.name(), stage.kind());
-            return;
+            stages.start(runId, stage.name(), stage.kind(), "SKIPPED", owner.self());
+            LOG.info("Run {} ({}): stage {} ({}) skipped: a dry run does not call the target", runId, tenant,
+                    stage.name(), stage.kind());
+            return SKIPPED_KIND;
         }
-        exchange.setProperty(Keys.STAGE_KIND, stage.kind());
-        stages.start(runId(exchange), stage.name(), stage.kind(), "RUNNING", owner.self());
-        LOG.info("Run {} ({}): stage {} ({}){}", runId(exchange), exchange.getProperty(Keys.TENANT), stage.name(),
-                stage.kind(), rePreparing ? ", preparing the target again before resuming" : "");
+        stages.start(runId, stage.name(), stage.kind(), "RUNNING", owner.self());
+        LOG.info("Run {} ({}): stage {} ({}){}", runId, tenant, stage.name(), stage.kind(),
+                cursor.rePreparing() ? ", preparing the target again before resuming" : "");
+        return stage.kind();
     }
 
-    public void leaveStage(Exchange exchange) {
-        String runId = runId(exchange);
-        int index = exchange.getProperty(Keys.STAGE_INDEX, Integer.class);
+    /**
+     * Records the stage COMPLETED and the stages a choice jumped over SKIPPED; gives the cursor past it
+     * (splicePlanCursor).
+     */
+    public PlanCursor leaveStage(@ExchangeProperty(Keys.RUN_ID) String runId, @ExchangeProperty(Keys.STAGE_INDEX) int index,
+                                 @ExchangeProperty(Keys.PLAN_CURSOR) PlanCursor cursor,
+                                 @ExchangeProperty(Keys.PLAN_GOTO) Integer jump) {
         stages.finish(runId, plan.stage(index).name(), "COMPLETED", null);
-        if (!exchange.getProperty(Keys.STAGE_REPREPARING, false, Boolean.class)) {
-            Integer jump = exchange.getProperty(Keys.PLAN_GOTO, Integer.class);
-            exchange.removeProperty(Keys.PLAN_GOTO);
-            int next = jump == null ? index + 1 : jump;
-            for (int skipped = index + 1; skipped < next; skipped++) {
+        PlanCursor after = cursor.after(jump);
+        if (!cursor.rePreparing()) {
+            for (int skipped = index + 1; skipped < after.next(); skipped++) {
                 StageDefinition stage = plan.stage(skipped);
                 stages.start(runId, stage.name(), stage.kind(), "SKIPPED", owner.self());
             }
-            exchange.setProperty(Keys.PLAN_CURSOR, next);
         }
-        updateHasNext(exchange);
+        return after;
     }
 
     /** After the stage loop: stages left means it broke off on shutdown, and the run must not look complete. */
-    public void finished(Exchange exchange) throws StoppedException {
-        if (exchange.getProperty(Keys.PLAN_HAS_NEXT, false, Boolean.class)) {
+    public void finished(@ExchangeProperty(Keys.PLAN_HAS_NEXT) Boolean hasNext) throws StoppedException {
+        if (Boolean.TRUE.equals(hasNext)) {
             throw new StoppedException("before the plan's last stage");
         }
     }
 
-    /** Records the failed stage with the error's own words; the run then ends FAILED (after the restore). */
-    public void stageFailed(Exchange exchange) {
-        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String stage = exchange.getProperty(Keys.STAGE, String.class);
-        exchange.setProperty(Keys.RUN_ERROR, Failures.describe(error));
+    /**
+     * Records the failed stage with the error's own words; gives them (spliceRunError): the run then ends FAILED
+     * (after the restore).
+     */
+    public String stageFailed(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable error,
+                              @ExchangeProperty(Keys.STAGE) String stage, @ExchangeProperty(Keys.RUN_ID) String runId,
+                              @ExchangeProperty(Keys.TENANT) String tenant) {
+        String described = Failures.describe(error);
         if (stage != null) {
-            stages.finish(runId(exchange), stage, "FAILED", Failures.describe(error));
+            stages.finish(runId, stage, "FAILED", described);
         }
-        LOG.error("Run {} ({}): stage {} failed: {}", runId(exchange), exchange.getProperty(Keys.TENANT), stage,
-                Failures.describe(error));
+        LOG.error("Run {} ({}): stage {} failed: {}", runId, tenant, stage, described);
+        return described;
     }
 
     /** configure: every requirement over $params must hold. */
-    public void configure(Exchange exchange) throws StageRequirementException {
-        StageDefinition stage = currentStage(exchange);
+    public void configure(@ExchangeProperty(Keys.STAGE_INDEX) int index,
+                          @ExchangeProperty(Keys.PLAN_PARAMS) Map<String, Object> params,
+                          @ExchangeProperty(Keys.PLAN_SAVED) SavedValues saved,
+                          @ExchangeProperty(Keys.TENANT) String tenant) throws StageRequirementException {
+        StageDefinition stage = plan.stage(index);
         for (StageDefinition.Requirement requirement : stage.configure().require()) {
-            if (!plan.expression(requirement.when()).holds(null, bindings(exchange))) {
+            if (!plan.expression(requirement.when()).holds(null, bindings(params, saved, tenant))) {
                 throw new StageRequirementException(stage.name(), requirement.message());
             }
         }
     }
 
-    /** choice: when the condition holds, the run continues at the stage named by goto. */
-    public void choose(Exchange exchange) {
-        StageDefinition stage = currentStage(exchange);
-        if (plan.expression(stage.choice().when()).holds(null, bindings(exchange))) {
-            exchange.setProperty(Keys.PLAN_GOTO, plan.position(stage.choice().target()));
-            LOG.info("Run {}: {} holds, continuing at stage {}", runId(exchange), stage.choice().when(), stage.choice().target());
+    /** choice: the position of the stage named by goto when the condition holds, else null (splicePlanGoto). */
+    public Integer choose(@ExchangeProperty(Keys.STAGE_INDEX) int index, @ExchangeProperty(Keys.RUN_ID) String runId,
+                          @ExchangeProperty(Keys.PLAN_PARAMS) Map<String, Object> params,
+                          @ExchangeProperty(Keys.PLAN_SAVED) SavedValues saved,
+                          @ExchangeProperty(Keys.TENANT) String tenant) {
+        StageDefinition.Choice choice = plan.stage(index).choice();
+        if (!plan.expression(choice.when()).holds(null, bindings(params, saved, tenant))) {
+            return null;
         }
+        LOG.info("Run {}: {} holds, continuing at stage {}", runId, choice.when(), choice.target());
+        return plan.position(choice.target());
     }
 
     /** target: the calls that prepare the target. */
-    public List<StageDefinition.TargetCall> targetCalls(Exchange exchange) {
-        return currentStage(exchange).target().calls();
+    public List<StageDefinition.TargetCall> targetCalls(@ExchangeProperty(Keys.STAGE_INDEX) int index) {
+        return plan.stage(index).target().calls();
     }
 
     /** migrate: the stage's entities, level by level. */
-    public List<List<String>> levels(Exchange exchange) {
-        return plan.levels(currentStage(exchange));
+    public List<List<String>> levels(@ExchangeProperty(Keys.STAGE_INDEX) int index) {
+        return plan.levels(plan.stage(index));
     }
 
     /** The $ bindings of plan expressions: $params, $saved, $tenant, $variables. */
-    public Map<String, Object> bindings(Exchange exchange) {
+    public Map<String, Object> bindings(Map<String, Object> params, SavedValues saved, String tenant) {
         Map<String, Object> bindings = new HashMap<>();
-        bindings.put("params", exchange.getProperty(Keys.PLAN_PARAMS, Map.class));
-        bindings.put("saved", saved(exchange).values());
-        String tenant = exchange.getProperty(Keys.TENANT, String.class);
+        bindings.put("params", params);
+        bindings.put("saved", saved.values());
         bindings.put("tenant", tenant);
         bindings.put("variables", migration.tenant(tenant).variables());
         return bindings;
     }
 
-    public StageDefinition currentStage(Exchange exchange) {
-        return plan.stage(exchange.getProperty(Keys.STAGE_INDEX, Integer.class));
-    }
-
     /** Keeps this process's runs visibly alive for other processes. */
     public void heartbeat() {
         runs.heartbeat(owner.self());
-    }
-
-    static SavedValues saved(Exchange exchange) {
-        return exchange.getProperty(Keys.PLAN_SAVED, SavedValues.class);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Deque<Integer> rePrepare(Exchange exchange) {
-        return exchange.getProperty(Keys.PLAN_REPREPARE, Deque.class);
-    }
-
-    private void updateHasNext(Exchange exchange) {
-        exchange.setProperty(Keys.PLAN_HAS_NEXT, !rePrepare(exchange).isEmpty()
-                || exchange.getProperty(Keys.PLAN_CURSOR, Integer.class) < plan.stages().size());
-    }
-
-    private static String runId(Exchange exchange) {
-        return exchange.getProperty(Keys.RUN_ID, String.class);
     }
 }

@@ -10,7 +10,9 @@ import io.splice.definition.StageDefinition.TargetCall;
 import io.splice.definition.StageDefinition;
 import io.splice.ledger.Stages;
 import io.splice.record.Keys;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +38,7 @@ public class Restores {
     }
 
     /** Names of the target stages to restore, in plan order. */
-    public List<String> due(Exchange exchange) {
-        String runId = exchange.getProperty(Keys.RUN_ID, String.class);
+    public List<String> due(@ExchangeProperty(Keys.RUN_ID) String runId) {
         if (runId == null) {
             return List.of();
         }
@@ -72,34 +73,38 @@ public class Restores {
         return a.isAfter(b) ? a : b;
     }
 
-    public void begin(Exchange exchange) {
-        String stage = exchange.getMessage().getBody(String.class);
-        exchange.setProperty(Keys.STAGE, stage + SUFFIX);
-        exchange.setProperty(TargetCalls.RESTORING, true);
-        exchange.setProperty(Keys.STAGE_INDEX, plan.position(stage));
-        stages.start(exchange.getProperty(Keys.RUN_ID, String.class), stage + SUFFIX, "restore", "RUNNING", owner.self());
-        LOG.info("Run {} ({}): restoring the target for stage {}", exchange.getProperty(Keys.RUN_ID),
-                exchange.getProperty(Keys.TENANT), stage);
+    /** The position of the target stage to restore (spliceStageIndex). */
+    public int position(@Body String stage) {
+        return plan.position(stage);
     }
 
-    public List<TargetCall> calls(Exchange exchange) {
-        return plan.stage(exchange.getProperty(Keys.STAGE_INDEX, Integer.class)).target().restore();
+    /** Records the restore RUNNING; gives its stage name, "&lt;stage&gt;:restore" (spliceStage). */
+    public String begin(@Body String stage, @ExchangeProperty(Keys.RUN_ID) String runId,
+                        @ExchangeProperty(Keys.TENANT) String tenant) {
+        stages.start(runId, stage + SUFFIX, "restore", "RUNNING", owner.self());
+        LOG.info("Run {} ({}): restoring the target for stage {}", runId, tenant, stage);
+        return stage + SUFFIX;
     }
 
-    public void completed(Exchange exchange) throws Exception {
-        StageDefinition stage = plan.stage(exchange.getProperty(Keys.STAGE_INDEX, Integer.class));
-        stages.finish(exchange.getProperty(Keys.RUN_ID, String.class), stage.name() + SUFFIX, "COMPLETED", null);
-        SavedValues saved = PlanControl.saved(exchange);
+    public List<TargetCall> calls(@ExchangeProperty(Keys.STAGE_INDEX) int index) {
+        return plan.stage(index).target().restore();
+    }
+
+    /** Records the restore COMPLETED; the values its stage saved are restored (a resumed run saves them again). */
+    public void completed(@ExchangeProperty(Keys.STAGE_INDEX) int index, @ExchangeProperty(Keys.RUN_ID) String runId,
+                          @ExchangeProperty(Keys.PLAN_SAVED) SavedValues saved) throws Exception {
+        StageDefinition stage = plan.stage(index);
+        stages.finish(runId, stage.name() + SUFFIX, "COMPLETED", null);
         saved.markRestored(stage.target().calls().stream().filter(TargetCall::saves).map(TargetCall::name).toList());
-        calls.persist(exchange, saved);
+        calls.persist(runId, saved);
     }
 
-    public void failed(Exchange exchange) {
-        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String stage = exchange.getProperty(Keys.STAGE, String.class);
+    /** Records the restore FAILED; gives why (spliceRestoreError), which fails the run. */
+    public String failed(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable error,
+                         @ExchangeProperty(Keys.STAGE) String stage, @ExchangeProperty(Keys.RUN_ID) String runId) {
         String message = "restore " + stage + " failed: " + Failures.describe(error);
-        stages.finish(exchange.getProperty(Keys.RUN_ID, String.class), stage, "FAILED", message);
-        exchange.setProperty(Keys.RESTORE_ERROR, message);
-        LOG.error("Run {}: {}", exchange.getProperty(Keys.RUN_ID), message);
+        stages.finish(runId, stage, "FAILED", message);
+        LOG.error("Run {}: {}", runId, message);
+        return message;
     }
 }

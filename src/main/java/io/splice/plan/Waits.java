@@ -1,15 +1,19 @@
 package io.splice.plan;
 
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.splice.definition.StageDefinition;
 import io.splice.pipeline.StoppedException;
 import io.splice.record.Keys;
-import org.apache.camel.Exchange;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
 
 /** A wait stage: poll the target until the condition over its answer holds, or fail when the timeout passes. */
 public class Waits {
+
+    private static final int DEFAULT_INTERVAL_MILLIS = 1000;
 
     private final Plan plan;
     private final PlanControl control;
@@ -21,43 +25,61 @@ public class Waits {
         this.json = json;
     }
 
-    public void begin(Exchange exchange) {
-        StageDefinition.Wait wait = control.currentStage(exchange).waitFor();
-        long timeout = timeoutSeconds(exchange, wait);
-        exchange.setProperty(Keys.WAIT_DEADLINE, System.nanoTime() + TimeUnit.SECONDS.toNanos(timeout));
-        exchange.setProperty(Keys.WAIT_INTERVAL, wait.intervalMillis() == null ? 1000 : wait.intervalMillis());
-        exchange.setProperty(Keys.WAITING, true);
+    /** When the wait gives up (System.nanoTime): its timeoutSeconds from now (spliceWaitDeadline). */
+    public long deadline(@ExchangeProperty(Keys.STAGE_INDEX) int index,
+                         @ExchangeProperty(Keys.PLAN_PARAMS) Map<String, Object> params,
+                         @ExchangeProperty(Keys.PLAN_SAVED) SavedValues saved,
+                         @ExchangeProperty(Keys.TENANT) String tenant) {
+        long timeout = timeoutSeconds(plan.stage(index), control.bindings(params, saved, tenant));
+        return System.nanoTime() + TimeUnit.SECONDS.toNanos(timeout);
     }
 
-    public StageDefinition.TargetCall call(Exchange exchange) {
-        return control.currentStage(exchange).waitFor().call();
+    /** How long to pause between polls (spliceWaitInterval). */
+    public int intervalMillis(@ExchangeProperty(Keys.STAGE_INDEX) int index) {
+        Integer interval = plan.stage(index).waitFor().intervalMillis();
+        return interval == null ? DEFAULT_INTERVAL_MILLIS : interval;
     }
 
-    /** After a poll: done when the condition holds; past the deadline, the stage fails with the last answer. */
-    public void check(Exchange exchange) throws Exception {
-        StageDefinition stage = control.currentStage(exchange);
-        Object answer = exchange.getMessage().getBody();
-        if (plan.expression(stage.waitFor().until()).holds(answer, control.bindings(exchange))) {
-            exchange.setProperty(Keys.WAITING, false);
-            return;
+    /** The poll to send. */
+    public StageDefinition.TargetCall call(@ExchangeProperty(Keys.STAGE_INDEX) int index) {
+        return plan.stage(index).waitFor().call();
+    }
+
+    /**
+     * After a poll: whether to go on waiting (spliceWaiting) — not once the condition holds over the answer; past the
+     * deadline, the stage fails with the last answer.
+     */
+    public boolean stillWaiting(@Body Object answer, @ExchangeProperty(Keys.STAGE_INDEX) int index,
+                                @ExchangeProperty(Keys.WAIT_DEADLINE) long deadline,
+                                @ExchangeProperty(Keys.PLAN_PARAMS) Map<String, Object> params,
+                                @ExchangeProperty(Keys.PLAN_SAVED) SavedValues saved,
+                                @ExchangeProperty(Keys.TENANT) String tenant) throws Exception {
+        StageDefinition stage = plan.stage(index);
+        Map<String, Object> bindings = control.bindings(params, saved, tenant);
+        if (plan.expression(stage.waitFor().until()).holds(answer, bindings)) {
+            return false;
         }
-        if (System.nanoTime() > exchange.getProperty(Keys.WAIT_DEADLINE, Long.class)) {
+        if (System.nanoTime() > deadline) {
             String last = json.writeValueAsString(answer);
-            throw new WaitTimedOutException(stage.name(), stage.waitFor().until(), timeoutSeconds(exchange, stage.waitFor()),
+            throw new WaitTimedOutException(stage.name(), stage.waitFor().until(), timeoutSeconds(stage, bindings),
                     last.length() > 300 ? last.substring(0, 300) + "…" : last);
         }
+        return true;
     }
 
-    public void finished(Exchange exchange) throws StoppedException {
-        if (exchange.getProperty(Keys.WAITING, false, Boolean.class)) {
-            throw new StoppedException("while waiting in stage " + control.currentStage(exchange).name());
+    /** After the poll loop: still waiting means it broke off on shutdown, and the stage must not look done. */
+    public void finished(@ExchangeProperty(Keys.WAITING) Boolean waiting, @ExchangeProperty(Keys.STAGE_INDEX) int index)
+            throws StoppedException {
+        if (Boolean.TRUE.equals(waiting)) {
+            throw new StoppedException("while waiting in stage " + plan.stage(index).name());
         }
     }
 
-    private long timeoutSeconds(Exchange exchange, StageDefinition.Wait wait) {
-        Object value = plan.expression(wait.timeoutSeconds()).evaluate(null, control.bindings(exchange));
+    private long timeoutSeconds(StageDefinition stage, Map<String, Object> bindings) {
+        StageDefinition.Wait wait = stage.waitFor();
+        Object value = plan.expression(wait.timeoutSeconds()).evaluate(null, bindings);
         if (!(value instanceof Number number) || number.doubleValue() < 0) {
-            throw new IllegalArgumentException("Stage " + control.currentStage(exchange).name() + ": timeoutSeconds '"
+            throw new IllegalArgumentException("Stage " + stage.name() + ": timeoutSeconds '"
                     + wait.timeoutSeconds() + "' must give a number of seconds, gave " + value);
         }
         return number.longValue();

@@ -27,6 +27,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,6 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * naming the entity and the text. The endpoints are the real routes' own, read from the YAML.
  */
 class UriSafeSqlTest {
+
+    @RegisterExtension
+    static final DefinitionCheck check = new DefinitionCheck();
 
     private static final Pattern PAGE_QUERY_ENDPOINT = Pattern.compile("toD: \"(sql:\\{\\{query}}[^\"]*)\"");
     private static final Pattern STATEMENT_ENDPOINT = Pattern.compile("to: \"(sql:\\{\\{statement}}[^\"]*)\"");
@@ -160,11 +164,9 @@ class UriSafeSqlTest {
 
     @Test
     void theOperatorReadsWhichEntitysQueryAndWhichText() throws Exception {
-        try (DefinitionCheck check = DefinitionCheck.start()) {
-            assertThat(check.problems(dir, with("from orders", "from orders /* 100%de */"))).containsExactly(
-                    "shop.yaml: entity 'orders': source.query: cannot travel in its route's endpoint URI: '%de' would "
-                            + "be read as a URI escape (write '%' || 'de')");
-        }
+        assertThat(check.problems(dir, with("from orders", "from orders /* 100%de */"))).containsExactly(
+                "shop.yaml: entity 'orders': source.query: cannot travel in its route's endpoint URI: '%de' would "
+                        + "be read as a URI escape (write '%' || 'de')");
     }
 
     /** The sql endpoint the page-query route's toD sends to (null if none). */
