@@ -17,6 +17,7 @@ import io.splice.record.Keys;
 import io.splice.record.PermanentFailure;
 import io.splice.target.auth.TargetAuthentication;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
 import org.apache.camel.component.http.HttpMethods;
 
@@ -50,13 +51,21 @@ public class TargetRequest {
         this.authentication = authentication;
     }
 
-    public void prepare(Exchange exchange) throws Exception {
-        if (exchange.getProperty(Keys.READ_BACK, false, Boolean.class)) {
-            // the read-back's GET comes prepared (ReadBackCheck): it only takes its place in the throttles
-            rates.apply(exchange);
-            exchange.setProperty(THROTTLED_AT, System.nanoTime());
-            return;
-        }
+    /**
+     * Route step before the throttles: the request on the message. Takes the exchange for its many outputs besides
+     * the message, read by later steps (attempts, idPointer, dry run, look-up, throttle time: TargetResponse, Outcomes).
+     *
+     * @return whether the call is skipped: a dry run's record whose entity has no validatePath (spliceSkipCall)
+     */
+    public boolean prepare(Exchange exchange) throws Exception {
+        // the read-back's GET comes prepared (ReadBackCheck): it only takes its place in the throttles
+        boolean skipCall = !exchange.getProperty(Keys.READ_BACK, false, Boolean.class) && request(exchange);
+        exchange.setProperty(THROTTLED_AT, System.nanoTime());
+        return skipCall;
+    }
+
+    /** @return whether the call is skipped (see {@link #prepare}) */
+    private boolean request(Exchange exchange) throws PermanentFailure {
         Message message = exchange.getMessage();
         // nothing from JMS or a previous response may leak into the request as an HTTP header
         Keys.clearHeadersKeepingRedelivery(message);
@@ -78,12 +87,15 @@ public class TargetRequest {
             message.setHeader(Exchange.CONTENT_TYPE, expand(upload.contentType(), key, mapped(exchange), false));
         }
         if (dryRun) {
-            checkOnly(exchange, entity, key);
-        } else {
-            lookUpFirst(exchange, entity, key);
+            return !checkOnly(exchange, entity, key);
         }
-        rates.apply(exchange);
-        exchange.setProperty(THROTTLED_AT, System.nanoTime());
+        lookUpFirst(exchange, entity, key);
+        return false;
+    }
+
+    /** The rate the record's throttle and its entity's permits use (spliceRate): see {@link TargetRates#rate}. */
+    public int rate(@ExchangeProperty(Keys.TENANT) String tenant, @ExchangeProperty(Keys.ENTITY) String entity) {
+        return rates.rate(tenant, entity);
     }
 
     /**
@@ -115,18 +127,22 @@ public class TargetRequest {
         }
     }
 
-    private static void checkOnly(Exchange exchange, CompiledEntity entity, RecordKey key) throws PermanentFailure {
+    /** A dry run's request goes to the entity's validatePath; @return false when it has none (nothing is sent). */
+    private static boolean checkOnly(Exchange exchange, CompiledEntity entity, RecordKey key) throws PermanentFailure {
         exchange.setProperty(Keys.DRY_RUN, true);
         String validatePath = entity.target().validatePath();
         if (validatePath == null) {
-            exchange.setProperty(Keys.SKIP_CALL, true);
-            return;
+            return false;
         }
         exchange.getMessage().setHeader(Exchange.HTTP_METHOD, HttpMethods.POST);
         exchange.getMessage().setHeader(Exchange.HTTP_PATH, expand(validatePath, key, mapped(exchange), true));
+        return true;
     }
 
-    /** Right before the send: an upload's body is its content, streamed from the source. */
+    /**
+     * Right before the send: an upload's body is its content, streamed from the source. Takes the exchange: the
+     * credentials' generation (TokenRenewal), the send time (TargetResponse) and the stream closed with it.
+     */
     public void attachContent(Exchange exchange) throws Exception {
         RecordKey key = RecordContext.keyOf(exchange);
         CompiledEntity entity = migration.entity(key.entity());

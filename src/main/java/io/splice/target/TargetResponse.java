@@ -14,6 +14,7 @@ import io.splice.record.RecordKey;
 import io.splice.observe.RecordMetrics;
 import io.splice.record.Keys;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
 
 /**
@@ -37,7 +38,13 @@ public class TargetResponse {
         this.metrics = metrics;
     }
 
-    public void classify(Exchange exchange) throws Exception {
+    /**
+     * Route step after a record's call. Takes the exchange for its many outputs: the target id and status Outcomes
+     * records, the look-up done, Camel's redelivery delay, the upload stream closed and the call's mark removed.
+     *
+     * @return whether the call was a look-up that found nothing, so the record is sent next (spliceLookupMissed)
+     */
+    public boolean classify(Exchange exchange) throws Exception {
         ContentStreams.close(exchange);
         Message message = exchange.getMessage();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
@@ -55,12 +62,11 @@ public class TargetResponse {
         TargetLookup lookup = exchange.getProperty(Keys.LOOKING_UP, false, Boolean.class)
                 ? exchange.getProperty(TargetLookup.PROPERTY, TargetLookup.class) : null;
         if (lookup != null && (lookup.meansAbsent(status) || status >= 200 && status < 300)) {
-            lookedUp(exchange, key, lookup, status, body);
-            return;
+            return !lookedUp(exchange, key, lookup, status, body);
         }
         if (status >= 200 && status < 300) {
             exchange.setProperty(Keys.TARGET_ID, exchange.getProperty(Keys.DRY_RUN, false, Boolean.class)
-                    ? dryRunId(key) : createdId(key, status, body, exchange));
+                    ? dryRunId(key.sourceKey()) : createdId(key, status, body, exchange));
             exchange.setProperty(Keys.HTTP_STATUS, status);
         } else if (isTransient(status)) {
             OptionalLong wait = RetryAfter.millis(message.getHeader("Retry-After", String.class), Instant.now());
@@ -72,6 +78,7 @@ public class TargetResponse {
         } else {
             throw rejected(key, status, body, contentType(message), lookup != null);
         }
+        return false;
     }
 
     /** 5xx, 408 and 429: the target could not take the request now; anything else is an answer. */
@@ -82,14 +89,15 @@ public class TargetResponse {
     /**
      * The look-up's answer: found, the record is MIGRATED with that id; absent (a notFound status, an empty list), it
      * is sent (the route calls again); several, or no id where configured, is a permanent failure.
+     *
+     * @return whether the record was found
      */
-    private void lookedUp(Exchange exchange, RecordKey key, TargetLookup lookup, int status, String body)
+    private boolean lookedUp(Exchange exchange, RecordKey key, TargetLookup lookup, int status, String body)
             throws TargetResponseException {
         exchange.setProperty(Keys.LOOKED_UP, true);
         TargetLookup.Result result = lookup.meansAbsent(status) ? new TargetLookup.Absent() : lookup.read(parse(body));
         if (result instanceof TargetLookup.Absent) {
-            exchange.setProperty(Keys.LOOKUP_MISSED, true);
-            return;
+            return false;
         }
         if (result instanceof TargetLookup.Several several) {
             throw new TargetResponseException(status, "lookup found " + several.count() + " records at "
@@ -107,16 +115,17 @@ public class TargetResponse {
             metrics.count(key.tenant(), key.entity(), "found_at_target", 1);
         }
         LOG.info("{} was already at the target (id {}): not sent again", key, exchange.getProperty(Keys.TARGET_ID));
+        return true;
     }
 
-    /** A dry run's record the target was not asked about: it passed Splice's own checks. */
-    public void notCalled(Exchange exchange) {
-        exchange.setProperty(Keys.TARGET_ID, dryRunId(RecordContext.keyOf(exchange)));
+    /** A dry run's record the target was not asked about (it passed Splice's own checks): its spliceTargetId. */
+    public String notCalled(@ExchangeProperty(Keys.SOURCE_KEY) String sourceKey) {
+        return dryRunId(sourceKey);
     }
 
     /** Stands for the id the target would give, so a dry run's children find their parent MIGRATED. */
-    static String dryRunId(RecordKey key) {
-        return "dry-run:" + key.sourceKey();
+    static String dryRunId(String sourceKey) {
+        return "dry-run:" + sourceKey;
     }
 
     private String createdId(RecordKey key, int status, String body, Exchange exchange) throws TargetResponseException {
