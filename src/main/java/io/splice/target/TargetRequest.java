@@ -53,19 +53,24 @@ public class TargetRequest {
 
     /**
      * Route step before the throttles: the request on the message. Takes the exchange for its many outputs besides
-     * the message, read by later steps (attempts, idPointer, dry run, look-up, throttle time: TargetResponse, Outcomes).
-     *
-     * @return whether the call is skipped: a dry run's record whose entity has no validatePath (spliceSkipCall)
+     * the message, read by later steps (attempts, idPointer, dry run, look-up, throttle time: TargetResponse, Outcomes);
+     * a bean step, not a method expression: an expression runs on a copy of the exchange and loses removals and body.
      */
-    public boolean prepare(Exchange exchange) throws Exception {
+    public void prepare(Exchange exchange) throws Exception {
+        if (!exchange.getProperty(Keys.READ_BACK, false, Boolean.class)) {
+            request(exchange);
+        }
         // the read-back's GET comes prepared (ReadBackCheck): it only takes its place in the throttles
-        boolean skipCall = !exchange.getProperty(Keys.READ_BACK, false, Boolean.class) && request(exchange);
         exchange.setProperty(THROTTLED_AT, System.nanoTime());
-        return skipCall;
     }
 
-    /** @return whether the call is skipped (see {@link #prepare}) */
-    private boolean request(Exchange exchange) throws PermanentFailure {
+    /** Whether the call is skipped (spliceSkipCall): a dry run's record whose entity has no validatePath. */
+    public boolean skipsCall(@ExchangeProperty(Keys.READ_BACK) Boolean readBack,
+                             @ExchangeProperty(Keys.ENTITY) String entity) {
+        return dryRun && !Boolean.TRUE.equals(readBack) && migration.entity(entity).target().validatePath() == null;
+    }
+
+    private void request(Exchange exchange) throws PermanentFailure {
         Message message = exchange.getMessage();
         // nothing from JMS or a previous response may leak into the request as an HTTP header
         Keys.clearHeadersKeepingRedelivery(message);
@@ -87,10 +92,10 @@ public class TargetRequest {
             message.setHeader(Exchange.CONTENT_TYPE, expand(upload.contentType(), key, mapped(exchange), false));
         }
         if (dryRun) {
-            return !checkOnly(exchange, entity, key);
+            checkOnly(exchange, entity, key);
+        } else {
+            lookUpFirst(exchange, entity, key);
         }
-        lookUpFirst(exchange, entity, key);
-        return false;
     }
 
     /** The rate the record's throttle and its entity's permits use (spliceRate): see {@link TargetRates#rate}. */
@@ -127,16 +132,14 @@ public class TargetRequest {
         }
     }
 
-    /** A dry run's request goes to the entity's validatePath; @return false when it has none (nothing is sent). */
-    private static boolean checkOnly(Exchange exchange, CompiledEntity entity, RecordKey key) throws PermanentFailure {
+    /** A dry run's request goes to the entity's validatePath; without one nothing is sent ({@link #skipsCall}). */
+    private static void checkOnly(Exchange exchange, CompiledEntity entity, RecordKey key) throws PermanentFailure {
         exchange.setProperty(Keys.DRY_RUN, true);
         String validatePath = entity.target().validatePath();
-        if (validatePath == null) {
-            return false;
+        if (validatePath != null) {
+            exchange.getMessage().setHeader(Exchange.HTTP_METHOD, HttpMethods.POST);
+            exchange.getMessage().setHeader(Exchange.HTTP_PATH, expand(validatePath, key, mapped(exchange), true));
         }
-        exchange.getMessage().setHeader(Exchange.HTTP_METHOD, HttpMethods.POST);
-        exchange.getMessage().setHeader(Exchange.HTTP_PATH, expand(validatePath, key, mapped(exchange), true));
-        return true;
     }
 
     /**

@@ -40,11 +40,11 @@ public class TargetResponse {
 
     /**
      * Route step after a record's call. Takes the exchange for its many outputs: the target id and status Outcomes
-     * records, the look-up done, Camel's redelivery delay, the upload stream closed and the call's mark removed.
-     *
-     * @return whether the call was a look-up that found nothing, so the record is sent next (spliceLookupMissed)
+     * records, the look-up done or missed (spliceLookupMissed, call-target's filter), Camel's redelivery delay, the
+     * upload stream closed and the call's mark removed; a bean step, since a method expression runs on a copy of the
+     * exchange and loses what a method that throws set on the message.
      */
-    public boolean classify(Exchange exchange) throws Exception {
+    public void classify(Exchange exchange) throws Exception {
         ContentStreams.close(exchange);
         Message message = exchange.getMessage();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
@@ -62,7 +62,10 @@ public class TargetResponse {
         TargetLookup lookup = exchange.getProperty(Keys.LOOKING_UP, false, Boolean.class)
                 ? exchange.getProperty(TargetLookup.PROPERTY, TargetLookup.class) : null;
         if (lookup != null && (lookup.meansAbsent(status) || status >= 200 && status < 300)) {
-            return !lookedUp(exchange, key, lookup, status, body);
+            if (!lookedUp(exchange, key, lookup, status, body)) {
+                exchange.setProperty(Keys.LOOKUP_MISSED, true);
+            }
+            return;
         }
         if (status >= 200 && status < 300) {
             exchange.setProperty(Keys.TARGET_ID, exchange.getProperty(Keys.DRY_RUN, false, Boolean.class)
@@ -78,7 +81,6 @@ public class TargetResponse {
         } else {
             throw rejected(key, status, body, contentType(message), lookup != null);
         }
-        return false;
     }
 
     /** 5xx, 408 and 429: the target could not take the request now; anything else is an answer. */

@@ -96,18 +96,19 @@ class TargetRequestTest {
         exchange.getMessage().setHeader(Exchange.REDELIVERY_COUNTER, 1);
 
         // when it is prepared
-        boolean skipCall = request(false).prepare(exchange);
+        TargetRequest request = request(false);
+        request.prepare(exchange);
 
         // then the request is the entity's, built afresh, and the redelivery count survives
-        Message request = exchange.getMessage();
-        assertThat(skipCall).isFalse();
-        assertThat(request.getHeader(Exchange.HTTP_METHOD)).isEqualTo(HttpMethods.PUT);
-        assertThat(request.getHeader(Exchange.HTTP_PATH)).isEqualTo("/api/customers/42");
-        assertThat(request.getHeaders()).containsEntry("X-Source", "legacy")
+        Message message = exchange.getMessage();
+        assertThat(request.skipsCall(null, "customers")).isFalse();
+        assertThat(message.getHeader(Exchange.HTTP_METHOD)).isEqualTo(HttpMethods.PUT);
+        assertThat(message.getHeader(Exchange.HTTP_PATH)).isEqualTo("/api/customers/42");
+        assertThat(message.getHeaders()).containsEntry("X-Source", "legacy")
                 .containsEntry("X-Request-Key", "splice:north:customers:42")
                 .containsEntry(Exchange.CONTENT_TYPE, "application/json").containsEntry("Accept", "application/json")
                 .containsEntry(Exchange.REDELIVERY_COUNTER, 1).doesNotContainKey("Retry-After");
-        assertThat(request.getBody()).isEqualTo("{\"legacyId\":42}");
+        assertThat(message.getBody()).isEqualTo("{\"legacyId\":42}");
         assertThat(exchange.getProperty(Keys.ATTEMPTS)).isEqualTo(2);
         assertThat(exchange.getProperty(Keys.ID_POINTER)).isEqualTo("/data/id");
         assertThat(exchange.getProperty(Keys.LOOKING_UP)).isEqualTo(false);
@@ -153,14 +154,18 @@ class TargetRequestTest {
 
     @Test
     void aDryRunPostsToTheValidatePathOrSkipsTheCallWhenTheEntityHasNone() throws Exception {
+        TargetRequest dryRun = request(true);
         Exchange checked = record("south", "addresses", "9", Map.of("legacyId", 9, "street", "Kerkweg"));
-        assertThat(request(true).prepare(checked)).isFalse();
+        dryRun.prepare(checked);
+        assertThat(dryRun.skipsCall(null, "addresses")).isFalse();
         assertThat(checked.getProperty(Keys.DRY_RUN)).isEqualTo(true);
         assertThat(checked.getMessage().getHeader(Exchange.HTTP_METHOD)).isEqualTo(HttpMethods.POST);
         assertThat(checked.getMessage().getHeader(Exchange.HTTP_PATH)).isEqualTo("/api/addresses/validate");
 
         Exchange skipped = record("north", "customers", "42", Map.of("legacyId", 42, "email", "x@y.nl"));
-        assertThat(request(true).prepare(skipped)).isTrue();
+        dryRun.prepare(skipped);
+        assertThat(dryRun.skipsCall(null, "customers")).isTrue();
+        assertThat(dryRun.skipsCall(true, "customers")).isFalse();
         assertThat(skipped.getProperty(Keys.DRY_RUN)).isEqualTo(true);
     }
 
@@ -182,7 +187,7 @@ class TargetRequestTest {
         readBack.setProperty(Keys.READ_BACK, true);
         readBack.getMessage().setHeader(Exchange.HTTP_PATH, "/api/customers/c-1");
 
-        assertThat(request(false).prepare(readBack)).isFalse();
+        request(false).prepare(readBack);
 
         assertThat(readBack.getMessage().getHeader(Exchange.HTTP_PATH)).isEqualTo("/api/customers/c-1");
         assertThat(readBack.getProperty(Keys.ATTEMPTS)).isNull();
