@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.splice.record.Keys;
-import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 
 /**
  * An entity's rate per tenant, held at the target as the host's is ({@link HostPermits}): a request holds one of the
@@ -17,28 +17,27 @@ import org.apache.camel.Exchange;
  */
 public class EntityPermits {
 
-    static final String PERMIT = "spliceEntityPermit";
-    private static final String PERMITS = "spliceEntityPermits";
+    /** The exchange property holding the request's permit between {@link #take} and {@link #release} (the route). */
+    public static final String PERMIT = "spliceEntityPermit";
 
     // tenant and entity → the permits of its current rate
     private final Map<String, HostPermits> permits = new ConcurrentHashMap<>();
 
-    /** Waits for a permit of the record's entity and tenant, at the rate its throttle used (TargetRates.apply). */
-    public void take(Exchange exchange) throws InterruptedException {
-        int rate = exchange.getProperty(TargetRates.RATE, Integer.class);
-        String id = exchange.getProperty(Keys.TENANT, String.class) + '\u0000' + exchange.getProperty(Keys.ENTITY, String.class);
-        HostPermits current = permits.compute(id, (key, old) -> old != null && old.rate() == rate ? old
-                : new HostPermits(rate, PERMIT));
-        exchange.setProperty(PERMITS, current);
-        current.take(exchange);
+    /**
+     * Waits for a permit of the record's entity and tenant, at the rate its throttle used (TargetRates); the route
+     * keeps it in {@link #PERMIT}.
+     */
+    public HostPermits.Permit take(@ExchangeProperty(TargetRates.RATE) int rate, @ExchangeProperty(Keys.TENANT) String tenant,
+                                   @ExchangeProperty(Keys.ENTITY) String entity) throws InterruptedException {
+        HostPermits current = permits.compute(tenant + '\u0000' + entity,
+                (key, old) -> old != null && old.rate() == rate ? old : new HostPermits(rate));
+        return current.take();
     }
 
-    /** After the answer or the failure: the permit is free again one second from now. */
-    public void release(Exchange exchange) {
-        HostPermits held = exchange.getProperty(PERMITS, HostPermits.class);
-        if (held != null) {
-            exchange.removeProperty(PERMITS);
-            held.release(exchange);
+    /** After the answer or the failure: the permit is free again one second from now, in the set it came from. */
+    public void release(@ExchangeProperty(PERMIT) HostPermits.Permit permit) {
+        if (permit != null) {
+            permit.release();
         }
     }
 }

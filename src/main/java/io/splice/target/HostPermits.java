@@ -5,7 +5,7 @@ import java.util.concurrent.Delayed;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 
 /**
  * The target host's rate, shared by every entity, tenant and level: at most {@code rate} requests reach the host in
@@ -19,8 +19,8 @@ import org.apache.camel.Exchange;
  */
 public class HostPermits {
 
-    /** The exchange property holding the request's permit between {@link #take} and {@link #release}. */
-    static final String PERMIT = "spliceHostPermit";
+    /** The exchange property holding the request's permit between {@link #take} and {@link #release} (the routes). */
+    public static final String PERMIT = "spliceHostPermit";
 
     private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -29,19 +29,12 @@ public class HostPermits {
     // permits never handed out yet: made on first use, so a huge rate costs no memory until it is used
     private final AtomicInteger unused;
     private final int rate;
-    // where an exchange keeps its permit: the host's and its entity's (EntityPermits) side by side
-    private final String property;
 
     public HostPermits(int rate) {
-        this(rate, PERMIT);
-    }
-
-    HostPermits(int rate, String property) {
         if (rate <= 0) {
             throw new IllegalArgumentException("The target host's rate must be positive, was " + rate);
         }
         this.rate = rate;
-        this.property = property;
         this.unused = new AtomicInteger(rate);
     }
 
@@ -49,22 +42,22 @@ public class HostPermits {
         return rate;
     }
 
-    /** Waits for a permit right before the request is sent. */
-    public void take(Exchange exchange) throws InterruptedException {
+    /** Waits for a permit right before the request is sent; the route keeps it in {@link #PERMIT}. */
+    public Permit take() throws InterruptedException {
         Permit permit = permits.poll();
         if (permit == null && unused.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
-            permit = new Permit(System.nanoTime());
+            permit = new Permit(this, System.nanoTime());
         }
-        exchange.setProperty(property, permit != null ? permit : permits.take());
+        return permit != null ? permit : permits.take();
     }
 
-    /** After the answer or the failure: the permit is free again one second from now. */
-    public void release(Exchange exchange) {
-        Permit permit = exchange.getProperty(property, Permit.class);
+    /**
+     * After the answer or the failure: the permit is free again one second from now. The route removes it from the
+     * exchange right after, so it is given back once.
+     */
+    public void release(@ExchangeProperty(PERMIT) Permit permit) {
         if (permit != null) {
-            exchange.removeProperty(property);
-            permit.freeAt = System.nanoTime() + WINDOW_NANOS;
-            permits.put(permit);
+            permit.release();
         }
     }
 
@@ -79,12 +72,20 @@ public class HostPermits {
         return free;
     }
 
-    static final class Permit implements Delayed {
+    /** One of the rate's permits; it goes back to the permits it came from (a rate changed meanwhile has new ones). */
+    public static final class Permit implements Delayed {
 
+        private final HostPermits owner;
         private volatile long freeAt;
 
-        Permit(long freeAt) {
+        Permit(HostPermits owner, long freeAt) {
+            this.owner = owner;
             this.freeAt = freeAt;
+        }
+
+        void release() {
+            freeAt = System.nanoTime() + WINDOW_NANOS;
+            owner.permits.put(this);
         }
 
         @Override

@@ -14,6 +14,7 @@ import java.util.function.Function;
 
 import io.splice.record.Keys;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.ServiceStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +70,8 @@ public class TargetAvailability {
 
     /**
      * Route step before a call: holds the record (and so its consumer and its message group) while the entity's
-     * target is taken as down. Lets go when Camel or the load route stops, so a shutdown is not held up.
+     * target is taken as down. Lets go when Camel or the load route stops, so a shutdown is not held up: it takes
+     * the exchange to ask its context and the route it came from whether they are stopping.
      */
     public void awaitTarget(Exchange exchange) throws InterruptedException {
         if (exchange.getProperty(Keys.READ_BACK, false, Boolean.class)) {
@@ -82,7 +84,7 @@ public class TargetAvailability {
     }
 
     /** The entity's target answered (a success, or a refusal of the record itself): it works. */
-    public void answered(String entity) {
+    public void answered(@ExchangeProperty(Keys.ENTITY) String entity) {
         OutageCircuit circuit = circuits.get(entity);
         Instant since = circuit == null ? null : circuit.answered();
         if (since != null) {
@@ -91,7 +93,10 @@ public class TargetAvailability {
         }
     }
 
-    /** Route step after a call that got a usable answer: whatever fails after it is not the target's failure. */
+    /**
+     * A record's call got a usable answer (TargetResponse, TokenRenewal): whatever fails after it is not the target's
+     * failure, so the call's mark leaves the exchange.
+     */
     public void answeredCall(Exchange exchange) {
         exchange.removeProperty(Keys.CALLING_TARGET);
         answered(exchange.getProperty(Keys.ENTITY, String.class));

@@ -31,11 +31,16 @@ public class TargetRates {
         return hostPermits;
     }
 
+    /** Sets the record's rate in {@link #RATE} (the SQL target's route; the HTTP one sets it with {@link #rate}). */
     public void apply(Exchange exchange) {
-        String entity = exchange.getProperty(Keys.ENTITY, String.class);
+        exchange.setProperty(RATE, rate(exchange.getProperty(Keys.TENANT, String.class),
+                exchange.getProperty(Keys.ENTITY, String.class)));
+    }
+
+    /** The rate a record of the tenant's entity is throttled at: the operator's override, else the tenant's. */
+    public int rate(String tenant, String entity) {
         Integer override = overrides.get(entity);
-        exchange.setProperty(RATE, override != null ? override
-                : migration.tenant(exchange.getProperty(Keys.TENANT, String.class)).rateOf(migration.entity(entity)));
+        return override != null ? override : migration.tenant(tenant).rateOf(migration.entity(entity));
     }
 
     /** The entity's rate as records see it now: the operator's override, else the definition's. */

@@ -17,6 +17,7 @@ import io.splice.record.RecordKey;
 import io.splice.report.ReadBackCheck;
 import io.splice.target.auth.TargetAuthentication;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
 import org.apache.camel.component.http.HttpMethods;
 
@@ -50,13 +51,26 @@ public class TargetRequest {
         this.authentication = authentication;
     }
 
+    /**
+     * Route step before the throttles: the request on the message. Takes the exchange for its many outputs besides
+     * the message, read by later steps (attempts, idPointer, dry run, look-up, throttle time: TargetResponse, Outcomes);
+     * a bean step, not a method expression: an expression runs on a copy of the exchange and loses removals and body.
+     */
     public void prepare(Exchange exchange) throws Exception {
-        if (exchange.getProperty(Keys.READ_BACK, false, Boolean.class)) {
-            // the read-back's GET comes prepared (ReadBackCheck): it only takes its place in the throttles
-            rates.apply(exchange);
-            exchange.setProperty(THROTTLED_AT, System.nanoTime());
-            return;
+        if (!exchange.getProperty(Keys.READ_BACK, false, Boolean.class)) {
+            request(exchange);
         }
+        // the read-back's GET comes prepared (ReadBackCheck): it only takes its place in the throttles
+        exchange.setProperty(THROTTLED_AT, System.nanoTime());
+    }
+
+    /** Whether the call is skipped (spliceSkipCall): a dry run's record whose entity has no validatePath. */
+    public boolean skipsCall(@ExchangeProperty(Keys.READ_BACK) Boolean readBack,
+                             @ExchangeProperty(Keys.ENTITY) String entity) {
+        return dryRun && !Boolean.TRUE.equals(readBack) && migration.entity(entity).target().validatePath() == null;
+    }
+
+    private void request(Exchange exchange) throws PermanentFailure {
         Message message = exchange.getMessage();
         // nothing from JMS or a previous response may leak into the request as an HTTP header
         Keys.clearHeadersKeepingRedelivery(message);
@@ -82,8 +96,11 @@ public class TargetRequest {
         } else {
             lookUpFirst(exchange, entity, key);
         }
-        rates.apply(exchange);
-        exchange.setProperty(THROTTLED_AT, System.nanoTime());
+    }
+
+    /** The rate the record's throttle and its entity's permits use (spliceRate): see {@link TargetRates#rate}. */
+    public int rate(@ExchangeProperty(Keys.TENANT) String tenant, @ExchangeProperty(Keys.ENTITY) String entity) {
+        return rates.rate(tenant, entity);
     }
 
     /**
@@ -115,18 +132,20 @@ public class TargetRequest {
         }
     }
 
+    /** A dry run's request goes to the entity's validatePath; without one nothing is sent ({@link #skipsCall}). */
     private static void checkOnly(Exchange exchange, CompiledEntity entity, RecordKey key) throws PermanentFailure {
         exchange.setProperty(Keys.DRY_RUN, true);
         String validatePath = entity.target().validatePath();
-        if (validatePath == null) {
-            exchange.setProperty(Keys.SKIP_CALL, true);
-            return;
+        if (validatePath != null) {
+            exchange.getMessage().setHeader(Exchange.HTTP_METHOD, HttpMethods.POST);
+            exchange.getMessage().setHeader(Exchange.HTTP_PATH, expand(validatePath, key, mapped(exchange), true));
         }
-        exchange.getMessage().setHeader(Exchange.HTTP_METHOD, HttpMethods.POST);
-        exchange.getMessage().setHeader(Exchange.HTTP_PATH, expand(validatePath, key, mapped(exchange), true));
     }
 
-    /** Right before the send: an upload's body is its content, streamed from the source. */
+    /**
+     * Right before the send: an upload's body is its content, streamed from the source. Takes the exchange: the
+     * credentials' generation (TokenRenewal), the send time (TargetResponse) and the stream closed with it.
+     */
     public void attachContent(Exchange exchange) throws Exception {
         RecordKey key = RecordContext.keyOf(exchange);
         CompiledEntity entity = migration.entity(key.entity());

@@ -11,6 +11,7 @@ import io.splice.record.Keys;
 import io.splice.record.RecordContext;
 import io.splice.record.RecordKey;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,12 @@ public class TargetResponse {
         this.metrics = metrics;
     }
 
+    /**
+     * Route step after a record's call. Takes the exchange for its many outputs: the target id and status Outcomes
+     * records, the look-up done or missed (spliceLookupMissed, call-target's filter), Camel's redelivery delay, the
+     * upload stream closed and the call's mark removed; a bean step, since a method expression runs on a copy of the
+     * exchange and loses what a method that throws set on the message.
+     */
     public void classify(Exchange exchange) throws Exception {
         ContentStreams.close(exchange);
         Message message = exchange.getMessage();
@@ -54,12 +61,14 @@ public class TargetResponse {
         TargetLookup lookup = exchange.getProperty(Keys.LOOKING_UP, false, Boolean.class)
                 ? exchange.getProperty(TargetLookup.PROPERTY, TargetLookup.class) : null;
         if (lookup != null && (lookup.meansAbsent(status) || status >= 200 && status < 300)) {
-            lookedUp(exchange, key, lookup, status, body);
+            if (!lookedUp(exchange, key, lookup, status, body)) {
+                exchange.setProperty(Keys.LOOKUP_MISSED, true);
+            }
             return;
         }
         if (status >= 200 && status < 300) {
             exchange.setProperty(Keys.TARGET_ID, exchange.getProperty(Keys.DRY_RUN, false, Boolean.class)
-                    ? dryRunId(key) : createdId(key, status, body, exchange));
+                    ? dryRunId(key.sourceKey()) : createdId(key, status, body, exchange));
             exchange.setProperty(Keys.HTTP_STATUS, status);
         } else if (isTransient(status)) {
             OptionalLong wait = RetryAfter.millis(message.getHeader("Retry-After", String.class), Instant.now());
@@ -81,14 +90,15 @@ public class TargetResponse {
     /**
      * The look-up's answer: found, the record is MIGRATED with that id; absent (a notFound status, an empty list), it
      * is sent (the route calls again); several, or no id where configured, is a permanent failure.
+     *
+     * @return whether the record was found
      */
-    private void lookedUp(Exchange exchange, RecordKey key, TargetLookup lookup, int status, String body)
+    private boolean lookedUp(Exchange exchange, RecordKey key, TargetLookup lookup, int status, String body)
             throws TargetResponseException {
         exchange.setProperty(Keys.LOOKED_UP, true);
         TargetLookup.Result result = lookup.meansAbsent(status) ? new TargetLookup.Absent() : lookup.read(parse(body));
         if (result instanceof TargetLookup.Absent) {
-            exchange.setProperty(Keys.LOOKUP_MISSED, true);
-            return;
+            return false;
         }
         if (result instanceof TargetLookup.Several several) {
             throw new TargetResponseException(status, "lookup found " + several.count() + " records at "
@@ -106,16 +116,17 @@ public class TargetResponse {
             metrics.count(key.tenant(), key.entity(), "found_at_target", 1);
         }
         LOG.info("{} was already at the target (id {}): not sent again", key, exchange.getProperty(Keys.TARGET_ID));
+        return true;
     }
 
-    /** A dry run's record the target was not asked about: it passed Splice's own checks. */
-    public void notCalled(Exchange exchange) {
-        exchange.setProperty(Keys.TARGET_ID, dryRunId(RecordContext.keyOf(exchange)));
+    /** A dry run's record the target was not asked about (it passed Splice's own checks): its spliceTargetId. */
+    public String notCalled(@ExchangeProperty(Keys.SOURCE_KEY) String sourceKey) {
+        return dryRunId(sourceKey);
     }
 
     /** Stands for the id the target would give, so a dry run's children find their parent MIGRATED. */
-    static String dryRunId(RecordKey key) {
-        return "dry-run:" + key.sourceKey();
+    static String dryRunId(String sourceKey) {
+        return "dry-run:" + sourceKey;
     }
 
     private String createdId(RecordKey key, int status, String body, Exchange exchange) throws TargetResponseException {

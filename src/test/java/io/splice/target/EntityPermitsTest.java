@@ -2,60 +2,63 @@ package io.splice.target;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.splice.record.Keys;
-import org.apache.camel.Exchange;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.DefaultExchange;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.Test;
 
 class EntityPermitsTest {
 
-    private final DefaultCamelContext context = new DefaultCamelContext();
+    private final EntityPermits permits = new EntityPermits();
 
     @Test
     void eachTenantsEntityHasItsOwnPermitsAtItsRate() throws Exception {
-        // given: a rate of 2 for one tenant's addresses
-        EntityPermits permits = new EntityPermits();
-        Exchange first = record("north", "addresses", 2);
-        Exchange second = record("north", "addresses", 2);
-        Exchange otherTenant = record("south", "addresses", 2);
+        // given: a rate of 1 for north's addresses, its permit held
+        HostPermits.Permit north = permits.take(1, "north", "addresses");
 
-        // when: two of north's requests and one of south's take permits
-        permits.take(first);
-        permits.take(second);
-        permits.take(otherTenant);
+        // when: south's addresses and north's parcels ask at the same rate
+        HostPermits.Permit south = permits.take(1, "south", "addresses");
+        HostPermits.Permit parcels = permits.take(1, "north", "parcels");
 
-        // then: each holds one, and north's third would wait until one is given back and a second has passed
-        assertThat(first.getProperty(EntityPermits.PERMIT)).isNotNull();
-        assertThat(second.getProperty(EntityPermits.PERMIT)).isNotNull();
-        assertThat(otherTenant.getProperty(EntityPermits.PERMIT)).isNotNull();
-        permits.release(first);
-        assertThat(first.getProperty(EntityPermits.PERMIT)).isNull();
+        // then: each got its own at once, while north's next address waits for the one out
+        assertThat(south).isNotSameAs(north);
+        assertThat(parcels).isNotSameAs(north).isNotSameAs(south);
+        CompletableFuture<HostPermits.Permit> next = takeLater(1, "north", "addresses");
+        assertThat(next).isNotDone();
+        permits.release(north);
+        assertThat(next.get(5, TimeUnit.SECONDS)).isSameAs(north);
     }
 
     @Test
     void aRateChangedAtRuntimeGetsNewPermitsAndOldOnesGoBackWhereTheyCameFrom() throws Exception {
         // given: north's addresses at rate 1, its one permit held
-        EntityPermits permits = new EntityPermits();
-        Exchange before = record("north", "addresses", 1);
-        permits.take(before);
+        HostPermits.Permit before = permits.take(1, "north", "addresses");
 
-        // when: the operator raises the rate to 3 (TargetRates.apply sets it on the next records)
-        Exchange after = record("north", "addresses", 3);
-        permits.take(after);
+        // when: the operator raises the rate to 2 (TargetRates sets it on the next records)
+        HostPermits.Permit after = permits.take(2, "north", "addresses");
+        HostPermits.Permit second = permits.take(2, "north", "addresses");
 
-        // then: the new request did not wait for the old rate's permit, and the old one is released without error
-        assertThat(after.getProperty(EntityPermits.PERMIT)).isNotNull();
+        // then: the new requests did not wait for the old rate's permit, and the old one goes back to the old set
+        assertThat(after).isNotSameAs(before);
+        assertThat(second).isNotSameAs(before).isNotSameAs(after);
+        CompletableFuture<HostPermits.Permit> third = takeLater(2, "north", "addresses");
         permits.release(before);
         permits.release(after);
-        assertThat(before.getProperty(EntityPermits.PERMIT)).isNull();
+        assertThat(third.get(5, TimeUnit.SECONDS)).isSameAs(after);
     }
 
-    private Exchange record(String tenant, String entity, int rate) {
-        Exchange exchange = new DefaultExchange(context);
-        exchange.setProperty(Keys.TENANT, tenant);
-        exchange.setProperty(Keys.ENTITY, entity);
-        exchange.setProperty(TargetRates.RATE, rate);
-        return exchange;
+    @Test
+    void releasingWithoutAPermitChangesNothing() {
+        permits.release(null);
+    }
+
+    private CompletableFuture<HostPermits.Permit> takeLater(int rate, String tenant, String entity) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return permits.take(rate, tenant, entity);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 }

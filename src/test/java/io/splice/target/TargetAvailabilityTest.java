@@ -4,11 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.splice.record.Keys;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +33,12 @@ class TargetAvailabilityTest {
         return targetAnswers.get();
     }, 3, Duration.ofMillis(20), scheduler, Clock.fixed(NOW, ZoneOffset.UTC));
 
+    private final DefaultCamelContext camel = new DefaultCamelContext();
+
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         scheduler.shutdownNow();
+        camel.close();
     }
 
     @Test
@@ -68,5 +77,63 @@ class TargetAvailabilityTest {
 
         assertThat(availability.waitingSince("parcels")).isNull();
         assertThat(probes.get()).isZero();
+    }
+
+    @Test
+    void aRecordWaitsBeforeItsCallWhileItsEntitysTargetIsDownAndGoesOnWithTheFirstAnswer() throws Exception {
+        // given parcels' target taken as down, addresses' not
+        camel.start();
+        openCircuit("parcels");
+
+        // when a record of each comes to its call
+        CompletableFuture<Void> parcel = awaitTarget(record("parcels"));
+        awaitTarget(record("addresses")).get(5, TimeUnit.SECONDS);
+
+        // then only the parcel waits, until a call of its entity is answered (its mark leaves that call's exchange)
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !parcel.isDone());
+        Exchange answeredCall = record("parcels");
+        answeredCall.setProperty(Keys.CALLING_TARGET, true);
+        availability.answeredCall(answeredCall);
+        assertThat(answeredCall.getProperty(Keys.CALLING_TARGET)).isNull();
+        parcel.get(5, TimeUnit.SECONDS);
+        assertThat(availability.waitingSince("parcels")).isNull();
+    }
+
+    @Test
+    void aReadBackIsNeverHeldAndAStoppingCamelLetsTheWaitingRecordsGo() throws Exception {
+        camel.start();
+        openCircuit("parcels");
+        Exchange readBack = record("parcels");
+        readBack.setProperty(Keys.READ_BACK, true);
+        awaitTarget(readBack).get(5, TimeUnit.SECONDS);
+
+        CompletableFuture<Void> parcel = awaitTarget(record("parcels"));
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !parcel.isDone());
+        camel.stop();
+
+        parcel.get(5, TimeUnit.SECONDS);
+        assertThat(availability.waitingSince("parcels")).isEqualTo(NOW);
+    }
+
+    private void openCircuit(String entity) {
+        availability.failed(entity, "HTTP 503");
+        availability.failed(entity, "HTTP 503");
+        assertThat(availability.failed(entity, "HTTP 503")).isTrue();
+    }
+
+    private CompletableFuture<Void> awaitTarget(Exchange exchange) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                availability.awaitTarget(exchange);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private Exchange record(String entity) {
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.setProperty(Keys.ENTITY, entity);
+        return exchange;
     }
 }

@@ -121,6 +121,7 @@ class TargetResponseTest {
         classifier.classify(exchange);
 
         assertThat(exchange.getProperty(Keys.LOOKUP_MISSED)).isEqualTo(true);
+        assertThat(exchange.getProperty(Keys.LOOKED_UP)).isEqualTo(true);
         assertThat(exchange.getProperty(Keys.TARGET_ID)).isNull();
     }
 
@@ -131,8 +132,9 @@ class TargetResponseTest {
 
         classifier.classify(exchange);
 
-        assertThat(exchange.getProperty(Keys.TARGET_ID)).isEqualTo("c-7");
         assertThat(exchange.getProperty(Keys.LOOKUP_MISSED)).isNull();
+        assertThat(exchange.getProperty(Keys.TARGET_ID)).isEqualTo("c-7");
+        assertThat(exchange.getProperty(Keys.HTTP_STATUS)).isEqualTo(200);
     }
 
     @Test
@@ -158,6 +160,92 @@ class TargetResponseTest {
     }
 
     @Test
+    void aLookUpAnswered404ByDefaultMeansAbsentAndTheRecordIsSentNext() throws Exception {
+        Exchange exchange = lookup(404, "{\"error\":\"not found\"}", null, null, null);
+
+        classifier.classify(exchange);
+
+        assertThat(exchange.getProperty(Keys.LOOKUP_MISSED)).isEqualTo(true);
+        assertThat(exchange.getProperty(Keys.TARGET_ID)).isNull();
+    }
+
+    @Test
+    void a404ToTheCreateItselfIsARejectionNotAMissedLookUp() {
+        Exchange exchange = answer(404, "{\"message\":\"no such endpoint\"}");
+
+        assertThatThrownBy(() -> classifier.classify(exchange)).isInstanceOfSatisfying(TargetRejectedException.class,
+                e -> assertThat(e.reason()).isEqualTo("HTTP 404 no such endpoint"));
+    }
+
+    @Test
+    void a409IsAPermanentRejectionWithTheTargetsReason() {
+        Exchange exchange = answer(409, "{\"error\":\"duplicate legacyId\"}");
+
+        assertThatThrownBy(() -> classifier.classify(exchange)).isInstanceOfSatisfying(TargetRejectedException.class,
+                e -> {
+                    assertThat(e.reason()).isEqualTo("HTTP 409 duplicate legacyId");
+                    assertThat(e.httpStatus()).isEqualTo(409);
+                    assertThat(e.getMessage()).isEqualTo("addresses 17 (tenant t1): target answered HTTP 409: duplicate legacyId");
+                });
+    }
+
+    @Test
+    void a422WithProblemDetailsGroupsByTitleAndKeepsTheDetailInTheMessage() {
+        Exchange exchange = answer(422, "{\"type\":\"about:blank\",\"title\":\"Invalid address\","
+                + "\"detail\":\"postcode 12345 is not Dutch\",\"invalid-params\":[{\"name\":\"postcode\"}]}");
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/problem+json");
+
+        assertThatThrownBy(() -> classifier.classify(exchange)).isInstanceOfSatisfying(TargetRejectedException.class,
+                e -> {
+                    assertThat(e.reason()).startsWith("HTTP 422 Invalid address");
+                    assertThat(e.getMessage()).contains("addresses 17 (tenant t1)", "(postcode 12345 is not Dutch)");
+                    assertThat(e.answer().fieldList()).isEqualTo("postcode");
+                });
+    }
+
+    @Test
+    void a5xxIsTransientKeepsTheCallsMarkAndDoesNotCountAsAnAnswer() {
+        Exchange exchange = answer(502, "{\"error\":\"bad gateway\"}");
+        exchange.setProperty(Keys.CALLING_TARGET, true);
+        TargetAvailability availability = availability();
+        availability.failed("addresses", "HTTP 502");
+        TargetResponse response = new TargetResponse(new ObjectMapper(), 60_000, null, availability);
+
+        assertThatThrownBy(() -> response.classify(exchange)).isInstanceOf(TargetUnavailableException.class)
+                .hasMessage("addresses 17 (tenant t1): target answered HTTP 502");
+        assertThat(exchange.getProperty(Keys.CALLING_TARGET)).isEqualTo(true);
+        // the second failure in a row opens the circuit (two to open): the 502 was no answer between them
+        assertThat(availability.failed("addresses", "HTTP 502")).isTrue();
+    }
+
+    @Test
+    void anAnswerAboutTheRecordRemovesTheCallsMarkAndClosesTheOutage() throws Exception {
+        TargetAvailability availability = availability();
+        availability.failed("addresses", "HTTP 503");
+        assertThat(availability.failed("addresses", "HTTP 503")).isTrue();
+        TargetResponse response = new TargetResponse(new ObjectMapper(), 60_000, null, availability);
+        Exchange exchange = answer(201, "{\"id\":\"a-1\"}");
+        exchange.setProperty(Keys.CALLING_TARGET, true);
+
+        response.classify(exchange);
+
+        assertThat(exchange.getProperty(Keys.CALLING_TARGET)).isNull();
+        assertThat(availability.waitingSince("addresses")).isNull();
+        assertThat(exchange.getProperty(Keys.TARGET_ID)).isEqualTo("a-1");
+    }
+
+    @Test
+    void aDryRunsCheckedRecordAndOneNotSentGetTheIdStandingForTheTargets() throws Exception {
+        Exchange checked = answer(200, "{\"valid\":true}");
+        checked.setProperty(Keys.DRY_RUN, true);
+
+        classifier.classify(checked);
+
+        assertThat(checked.getProperty(Keys.TARGET_ID)).isEqualTo("dry-run:17");
+        assertThat(classifier.notCalled("17")).isEqualTo("dry-run:17");
+    }
+
+    @Test
     void retryAfterParsing() {
         Instant now = Instant.parse("2026-11-25T10:00:00Z");
         assertThat(RetryAfter.millis("2", now)).hasValue(2000);
@@ -165,6 +253,11 @@ class TargetResponseTest {
         assertThat(RetryAfter.millis("Wed, 25 Nov 2026 10:00:30 GMT", now)).hasValue(30_000);
         assertThat(RetryAfter.millis("soon", now)).isEmpty();
         assertThat(RetryAfter.millis(null, now)).isEmpty();
+    }
+
+    /** Two failures in a row open the circuit; the probe never answers, so only a call's answer closes it. */
+    private TargetAvailability availability() {
+        return new TargetAvailability(entity -> () -> false, 2, Duration.ofHours(1), probes, Clock.systemUTC());
     }
 
     private Exchange lookup(int status, String body, String idPointer, String listPointer, java.util.List<Integer> notFound) {

@@ -28,6 +28,10 @@ public class TokenRenewal {
         this.availability = availability;
     }
 
+    /**
+     * Takes the exchange for Camel's redelivery delay, the renewed mark the next attempt reads (the method throws, so
+     * it cannot return it), the upload stream closed and the call's mark removed.
+     */
     public void afterCall(Exchange exchange) throws Exception {
         if (exchange.getProperty(Keys.READ_BACK, false, Boolean.class)) {
             return;
@@ -58,7 +62,8 @@ public class TokenRenewal {
 
     /**
      * The same after a plan's own call (run.camel.yaml): a 401 to an OAuth2 token renews it once and the call is tried
-     * again (plan-calls' redelivery); a 401 to the renewed token is left to TargetCalls, which fails the stage.
+     * again (plan-calls' redelivery); a 401 to the renewed token is left to TargetCalls, which fails the stage. Takes
+     * the exchange as afterCall does: the redelivery delay and the renewed mark.
      */
     public void afterPlanCall(Exchange exchange) throws TokenRefusedException {
         Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
