@@ -42,6 +42,7 @@ public class PageSender {
         this.maxQueued = maxQueued;
     }
 
+    // Exchange: each attempt sends a copy of it through direct:send-page
     public void send(Exchange exchange) throws Exception {
         awaitRoom(queues.entity(exchange.getProperty(Keys.ENTITY, String.class)));
         long pause = FIRST_PAUSE_MILLIS;

@@ -26,6 +26,7 @@ public final class InDoubt {
     }
 
     /** Notes a failed call whose request may have arrived; a look-up (a GET) or a call never connected is no doubt. */
+    // Exchange: its callers (RetryBudget, Outcomes.failed) hold it; the call's flags are read and the doubt kept on it
     public static void note(Exchange exchange, Throwable error) {
         if (!exchange.getProperty(Keys.CALLING_TARGET, false, Boolean.class)
                 || exchange.getProperty(Keys.LOOKING_UP, false, Boolean.class)) {

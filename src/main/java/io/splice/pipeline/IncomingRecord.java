@@ -13,6 +13,13 @@ import org.slf4j.LoggerFactory;
 /**
  * First step of every consumer: who is this record, and is it already migrated? A duplicate message
  * (a re-extract after a crash, a broker redelivery) must not reach the target twice.
+ * <p>
+ * {@link #identify} answers whether the record is done with (the route keeps it as {@code spliceAlreadyMigrated}) and
+ * sets the record's identity as the properties every later step reads: {@link Keys#TENANT}, {@link Keys#ENTITY},
+ * {@link Keys#SOURCE_KEY}, {@link Keys#RUN_ID}, {@link Keys#GROUP_KEY}, {@link Keys#MAYBE_AT_TARGET} and, for a record
+ * whose call was cut off by a crash, {@link Keys#IN_DOUBT}. Properties rather than one record under one property: the
+ * later beans and routes (throttles by tenant, TargetRequest, Outcomes) read them by name, and setting them costs no
+ * more than one object would on the hot path (one bean call per record, no copy).
  */
 public class IncomingRecord {
 
@@ -39,22 +46,27 @@ public class IncomingRecord {
         this.brokerDiesWithUs = brokerDiesWithUs;
     }
 
-    public void identify(Exchange exchange) throws ForeignMessageException {
+    /**
+     * @return whether the record is done with: MIGRATED already, or FAILED in this run by this process
+     * @throws ForeignMessageException a message without Splice's headers (not sent by its extract)
+     */
+    // Exchange: many outputs, the record's identity as the properties every later step reads (class javadoc)
+    public boolean identify(Exchange exchange) throws ForeignMessageException {
         Message message = exchange.getMessage();
         RecordKey key = new RecordKey(required(message, Keys.JMS_TENANT), required(message, Keys.JMS_ENTITY),
                 required(message, Keys.JMS_SOURCE_KEY));
+        String runId = message.getHeader(Keys.JMS_RUN_ID, String.class);
         exchange.setProperty(Keys.TENANT, key.tenant());
         exchange.setProperty(Keys.ENTITY, key.entity());
         exchange.setProperty(Keys.SOURCE_KEY, key.sourceKey());
-        exchange.setProperty(Keys.RUN_ID, message.getHeader(Keys.JMS_RUN_ID, String.class));
+        exchange.setProperty(Keys.RUN_ID, runId);
         exchange.setProperty(Keys.GROUP_KEY, message.getHeader(Keys.JMS_GROUP, String.class));
         boolean redelivered = Boolean.TRUE.equals(message.getHeader(JMS_REDELIVERED, Boolean.class));
         if (brokerDiesWithUs && !redelivered && !Boolean.TRUE.equals(message.getHeader(Keys.JMS_RECHECK, Boolean.class))
                 && message.getHeader(JMS_TIMESTAMP, 0L, Long.class) >= startedAt.toEpochMilli()) {
             // sent by this process, the only message of a record that was new to the ledger: no need to ask it
             exchange.setProperty(Keys.MAYBE_AT_TARGET, false);
-            exchange.setProperty(Keys.ALREADY_MIGRATED, false);
-            return;
+            return false;
         }
         Ledger.RecordState state = ledger.stateOf(key);
         boolean migrated = state != null && "MIGRATED".equals(state.status());
@@ -74,13 +86,12 @@ public class IncomingRecord {
         // another message of the record (the broker's from before a crash, the re-extract's) got its FAILED outcome in
         // this run and process: sent once per run, not again (its attempts would double)
         boolean failedHere = state != null && !migrated && new Ledger.KnownRecord(state.status(), state.runId(),
-                state.updatedAt()).failedIn(exchange.getProperty(Keys.RUN_ID, String.class), startedAt);
+                state.updatedAt()).failedIn(runId, startedAt);
         if (failedHere) {
             LOG.info("Skipping {}: it FAILED in this run already", key);
         }
-        exchange.setProperty(Keys.ALREADY_MIGRATED, migrated || failedHere);
+        return migrated || failedHere;
     }
-
 
     private static String required(Message message, String header) throws ForeignMessageException {
         String value = message.getHeader(header, String.class);

@@ -11,6 +11,7 @@ import io.splice.record.RecordKey;
 import io.splice.reference.BlockedRecords;
 import io.splice.target.ReadBackSampling;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,20 +49,30 @@ public class Outcomes {
      * Right before the record's first call of this delivery: the ledger notes that it may now reach the target, so a
      * crash before its outcome leaves it in doubt (V7). Not in a dry run: nothing is created there.
      */
-    public void sending(Exchange exchange) {
+    public void sending(@ExchangeProperty(Keys.TENANT) String tenant, @ExchangeProperty(Keys.ENTITY) String entity,
+                        @ExchangeProperty(Keys.SOURCE_KEY) String sourceKey) {
         if (!dryRun) {
-            ledger.markSending(RecordContext.keyOf(exchange));
+            ledger.markSending(new RecordKey(tenant, entity, sourceKey));
         }
     }
 
-    /** MIGRATED with the target's id; the records it blocked are released with it. */
-    public void migrated(Exchange exchange) {
-        RecordKey key = RecordContext.keyOf(exchange);
-        int released = blocked.migrated(key, exchange.getProperty(Keys.RUN_ID, String.class),
-                exchange.getProperty(Keys.TARGET_ID, String.class), exchange.getProperty(Keys.HTTP_STATUS, Integer.class),
-                attempts(exchange), sampling.kept(key, exchange.getProperty(Keys.REQUEST_BODY, String.class)));
-        exchange.setProperty(Keys.RELEASED_COUNT, released);
-        String inDoubt = InDoubt.reasonOf(exchange);
+    /**
+     * MIGRATED with the target's id; the records it blocked are released with it.
+     *
+     * @param attempts calls made to the target (null: none counted)
+     * @param inDoubt  why an earlier call of it may have reached the target unanswered (InDoubt), or null
+     * @return how many records it released (the route keeps it as {@code spliceReleasedCount})
+     */
+    public int migrated(@ExchangeProperty(Keys.TENANT) String tenant, @ExchangeProperty(Keys.ENTITY) String entity,
+                        @ExchangeProperty(Keys.SOURCE_KEY) String sourceKey, @ExchangeProperty(Keys.RUN_ID) String runId,
+                        @ExchangeProperty(Keys.TARGET_ID) String targetId,
+                        @ExchangeProperty(Keys.HTTP_STATUS) Integer httpStatus,
+                        @ExchangeProperty(Keys.ATTEMPTS) Integer attempts,
+                        @ExchangeProperty(Keys.REQUEST_BODY) String requestBody,
+                        @ExchangeProperty(Keys.IN_DOUBT) String inDoubt) {
+        RecordKey key = new RecordKey(tenant, entity, sourceKey);
+        int released = blocked.migrated(key, runId, targetId, httpStatus, attempts == null ? 0 : attempts,
+                sampling.kept(key, requestBody));
         if (inDoubt != null) {
             // rare (a lost answer, then a retry or a look-up that settled it): not worth widening the hot path's write
             ledger.markInDoubt(key, inDoubt);
@@ -69,12 +80,14 @@ public class Outcomes {
                     inDoubt);
         }
         metrics.count(key.tenant(), key.entity(), "migrated", 1);
+        return released;
     }
 
     /**
      * Called by the dead-letter route with the original JMS message (the source record) as body. Also sets
      * the failure on the message so the dead letter explains itself in the DLQ.
      */
+    // Exchange: the caught exception, the in-doubt note it may add, and the dead letter's headers on its message
     public void failed(Exchange exchange) {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         int attempts = attempts(exchange);

@@ -56,6 +56,8 @@ public class PageFilter {
         this.skippingPageSizeMax = skippingPageSizeMax;
     }
 
+    // Exchange: many outputs, the page to send (body), the next page's keyset and size (headers), and the keys
+    // send-page and retireRequeued read (properties)
     @SuppressWarnings("unchecked")
     public void filter(Exchange exchange) throws Exception {
         List<Map<String, Object>> page = exchange.getMessage().getMandatoryBody(List.class);

@@ -27,6 +27,7 @@ public class RetryBudget implements Predicate {
         this.maximumRetries = maximumRetries;
     }
 
+    // Exchange: a Predicate (retryWhileRef); reads the caught exception, keeps the retries spent over redeliveries
     @Override
     public boolean matches(Exchange exchange) {
         Throwable error = exchange.getException() != null ? exchange.getException()

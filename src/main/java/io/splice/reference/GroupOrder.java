@@ -15,7 +15,7 @@ import io.splice.ledger.BlockedRecord;
 import io.splice.ledger.Blocking;
 import io.splice.ledger.ParentState;
 import io.splice.record.Keys;
-import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 
 /**
  * {@code order: strict}: the first BLOCKED or FAILED record of a group holds back the group's later records. They
@@ -77,19 +77,16 @@ public class GroupOrder {
     }
 
     /** The dead-letter route: a record FAILED holds its group back (the group key is the JMS group, tenant/group). */
-    public void failed(Exchange exchange) {
-        String entity = exchange.getProperty(Keys.ENTITY, String.class);
-        String tenant = exchange.getProperty(Keys.TENANT, String.class);
-        String jmsGroup = exchange.getProperty(Keys.GROUP_KEY, String.class);
-        String sourceKey = exchange.getProperty(Keys.SOURCE_KEY, String.class);
+    public void failed(@ExchangeProperty(Keys.TENANT) String tenant, @ExchangeProperty(Keys.ENTITY) String entity,
+                       @ExchangeProperty(Keys.SOURCE_KEY) String sourceKey, @ExchangeProperty(Keys.RUN_ID) String runId,
+                       @ExchangeProperty(Keys.GROUP_KEY) String jmsGroup) {
         // a message that cannot be attributed to a record of a strict entity holds nothing back
         if (entity == null || tenant == null || jmsGroup == null || sourceKey == null
                 || migration.entities().stream().noneMatch(e -> e.name().equals(entity) && e.strictOrder())) {
             return;
         }
         String group = jmsGroup.startsWith(tenant + "/") ? jmsGroup.substring(tenant.length() + 1) : jmsGroup;
-        hold(migration.entity(entity), exchange.getProperty(Keys.RUN_ID, String.class), tenant, group, sourceKey,
-                "FAILED", true);
+        hold(migration.entity(entity), runId, tenant, group, sourceKey, "FAILED", true);
     }
 
     /** The holding record migrated: its group goes on (the records it held are released with it). */

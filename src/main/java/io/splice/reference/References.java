@@ -16,7 +16,8 @@ import io.splice.ledger.Blocking;
 import io.splice.ledger.Hierarchy;
 import io.splice.ledger.ParentState;
 import io.splice.record.Keys;
-import org.apache.camel.Exchange;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,53 +136,51 @@ public class References {
     }
 
     /**
-     * Consumer side, one record (the body, a Map): replaces each reference by the parent's target id, or records
-     * the record BLOCKED and sets {@link Keys#BLOCKED}.
+     * Consumer side, one record: replaces each reference of the row by the parent's target id (in place, the row is
+     * the message body), or records the record BLOCKED.
+     *
+     * @return whether the record is BLOCKED (the route keeps it as {@code spliceBlocked} and skips the call)
      */
-    @SuppressWarnings("unchecked")
-    public void resolve(Exchange exchange) throws JsonProcessingException {
-        exchange.setProperty(Keys.BLOCKED, false);
-        String tenant = exchange.getProperty(Keys.TENANT, String.class);
-        CompiledEntity entity = migration.entity(exchange.getProperty(Keys.ENTITY, String.class));
-        Map<String, Object> row = exchange.getMessage().getBody(Map.class);
+    public boolean resolve(@ExchangeProperty(Keys.TENANT) String tenant, @ExchangeProperty(Keys.ENTITY) String entityName,
+                           @ExchangeProperty(Keys.RUN_ID) String runId, @Body Map<String, Object> row)
+            throws JsonProcessingException {
+        CompiledEntity entity = migration.entity(entityName);
         Map<String, Map<String, ParentState>> statesByColumn = new java.util.HashMap<>();
         entity.references().forEach((column, parent) -> {
             String parentKey = ReferenceKeys.parentKey(entity, column, row, false);
             statesByColumn.put(column, parentKey == null ? Map.of() : parents.states(tenant, parent, List.of(parentKey)));
         });
-        String runId = exchange.getProperty(Keys.RUN_ID, String.class);
         // order strict: a record behind a BLOCKED or FAILED record of its group waits for it, whatever its parents
         Blocking.Block waiting = groupOrder.ordered(entity, runId, tenant, row, null, true);
         if (waiting != null) {
             ledger.markBlocked(runId, List.of(waiting));
-            exchange.setProperty(Keys.BLOCKED, true);
             LOG.warn("BLOCKED {}", waiting.message());
-            return;
+            return true;
         }
         for (Held held = firstBlock(tenant, entity, row, statesByColumn); held != null;
              held = firstBlock(tenant, entity, row, statesByColumn)) {
             if (!entity.name().equals(entity.references().get(held.reference()))) {
                 Blocking.Block block = groupOrder.ordered(entity, runId, tenant, row, held.block(), true);
                 ledger.markBlocked(runId, List.of(block));
-                exchange.setProperty(Keys.BLOCKED, true);
                 LOG.warn("BLOCKED {}", block.message());
-                return;
+                return true;
             }
             Hierarchy.Decision decision = hierarchy.block(runId, held.block());
             if (decision.outcome() != Hierarchy.Outcome.PROCEED) {
-                exchange.setProperty(Keys.BLOCKED, true);
                 if (decision.outcome() == Hierarchy.Outcome.BLOCKED) {
                     // order strict: a record waiting for its parent in the hierarchy holds its group back too
                     groupOrder.ordered(entity, runId, tenant, row, held.block(), true);
                     LOG.info("BLOCKED {}", held.block().message());
                     cycleCheck(tenant, entity, held);
                 }
-                return;
+                // TAKEN: the parent's release took the record and sends it; this message is dropped like a blocked one
+                return true;
             }
             statesByColumn.put(held.reference(), Map.of(held.parentKey(), decision.parent()));
         }
         statesByColumn.forEach((column, states) -> states.values()
                 .forEach(parent -> row.put(column, TargetIdValue.of(parent.targetId()))));
+        return false;
     }
 
     /** A record of a hierarchy just BLOCKED may close a cycle in the data: then every record of it says so. */
