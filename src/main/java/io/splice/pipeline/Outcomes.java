@@ -61,7 +61,7 @@ public class Outcomes {
      *
      * @param attempts calls made to the target (null: none counted)
      * @param inDoubt  why an earlier call of it may have reached the target unanswered (InDoubt), or null
-     * @return how many records it released (the route keeps it as {@code spliceReleasedCount})
+     * @return how many records it released (they go out with their wave, see ReleaseWaves)
      */
     public int migrated(@ExchangeProperty(Keys.TENANT) String tenant, @ExchangeProperty(Keys.ENTITY) String entity,
                         @ExchangeProperty(Keys.SOURCE_KEY) String sourceKey, @ExchangeProperty(Keys.RUN_ID) String runId,

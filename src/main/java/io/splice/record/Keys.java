@@ -59,8 +59,6 @@ public final class Keys {
     public static final String IN_DOUBT = "spliceInDoubt";
     public static final String BLOCKED = "spliceBlocked";
     public static final String MAPPED = "spliceMapped";
-    // how many blocked children the record just migrated released
-    public static final String RELEASED_COUNT = "spliceReleasedCount";
     // set on a replay's exchange: the entity whose FAILED records are re-read
     public static final String REPLAY_ENTITY = "spliceReplayEntity";
     // set on a replay's exchange by the operator API: the only keys it re-reads (a Set; absent: every FAILED record)
@@ -86,7 +84,6 @@ public final class Keys {
     public static final String PLAN_PARAMS = "splicePlanParams";
     public static final String PLAN_SAVED = "splicePlanSaved";
     public static final String PLAN_CURSOR = "splicePlanCursor";
-    public static final String PLAN_REPREPARE = "splicePlanRePrepare";
     public static final String PLAN_HAS_NEXT = "splicePlanHasNext";
     public static final String PLAN_GOTO = "splicePlanGoto";
     public static final String STAGE = "spliceStage";
@@ -94,7 +91,6 @@ public final class Keys {
     public static final String LEVEL = "spliceLevel";
     public static final String STAGE_INDEX = "spliceStageIndex";
     public static final String STAGE_KIND = "spliceStageKind";
-    public static final String STAGE_REPREPARING = "spliceStageRePreparing";
     public static final String WAITING = "spliceWaiting";
     public static final String WAIT_DEADLINE = "spliceWaitDeadline";
     public static final String WAIT_INTERVAL = "spliceWaitInterval";
