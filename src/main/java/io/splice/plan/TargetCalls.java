@@ -37,14 +37,12 @@ public class TargetCalls {
     private final PlanControl control;
     private final Runs runs;
     private final ObjectMapper json;
-    private final String bearerToken;
 
-    public TargetCalls(Plan plan, PlanControl control, Runs runs, ObjectMapper json, String bearerToken) {
+    public TargetCalls(Plan plan, PlanControl control, Runs runs, ObjectMapper json) {
         this.plan = plan;
         this.control = control;
         this.runs = runs;
         this.json = json;
-        this.bearerToken = bearerToken == null || bearerToken.isBlank() ? null : bearerToken;
     }
 
     /** The call to make (splicePlanCall): the body's, or on a redelivery the one kept (the body is its request then). */
@@ -78,16 +76,13 @@ public class TargetCalls {
         return keptFromBefore || nothingToRestore;
     }
 
-    /** The request's headers: nothing from earlier steps, the call's method and path, JSON, the bearer token. */
+    /** The request's headers: nothing from earlier steps, the call's method and path, JSON (credentials: targetAuthentication). */
     public void request(@ExchangeProperty(CALL) TargetCall call, @Body String request, Message message) {
         // Message: the headers are many outputs, and only Keys.clearHeadersKeepingRedelivery keeps the redelivery count
         Keys.clearHeadersKeepingRedelivery(message);
         message.setHeader(Exchange.HTTP_METHOD, method(call));
         message.setHeader(Exchange.HTTP_PATH, call.path());
         message.setHeader("Accept", "application/json");
-        if (bearerToken != null) {
-            message.setHeader("Authorization", "Bearer " + bearerToken);
-        }
         if (request != null) {
             message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         }

@@ -34,7 +34,7 @@ final class PlanConfiguration {
         PlanControl planControl = c.bind("planControl", new PlanControl(migration, plan, ledger.runs(), ledger.stages(),
                 owner, new RunStarts(migration, plan, ledger.runs(), ledger.stages(), owner, json,
                         dryRun ? RunKind.DRY_RUN : RunKind.RUN), dryRun));
-        TargetCalls targetCalls = c.bind("targetCalls", new TargetCalls(plan, planControl, ledger.runs(), json, null));
+        TargetCalls targetCalls = c.bind("targetCalls", new TargetCalls(plan, planControl, ledger.runs(), json));
         c.bind("restores", new Restores(plan, ledger.stages(), owner, targetCalls));
         c.bind("waits", new Waits(plan, planControl, json));
     }

@@ -122,7 +122,7 @@ final class PlanLedger implements AutoCloseable {
     }
 
     TargetCalls targetCalls() {
-        return new TargetCalls(plan, control(false), runs, json, null);
+        return new TargetCalls(plan, control(false), runs, json);
     }
 
     /** A run of tenant north started in the ledger, as RunStarts would. */
