@@ -7,8 +7,8 @@ import io.splice.tls.TrustStore;
  *
  * @param sendRetries how often a page the broker cannot take is sent again
  */
-public record BrokerSettings(String url, String username, String password, String config, int inVmId, TrustStore trustStore,
-                             int sendRetries) {
+public record BrokerSettings(String url, String username, String password, String config, int inVmId,
+                             TrustStore trustStore, int sendRetries) {
     public boolean embedded() {
         return url == null || url.isBlank();
     }

@@ -76,7 +76,7 @@ public class TargetCalls {
         return keptFromBefore || nothingToRestore;
     }
 
-    /** The request's headers: nothing from earlier steps, the call's method and path, JSON (credentials: targetAuthentication). */
+    /** The request's headers: nothing from earlier steps, the call's method and path, JSON (credentials come later). */
     public void request(@ExchangeProperty(CALL) TargetCall call, @Body String request, Message message) {
         // Message: the headers are many outputs, and only Keys.clearHeadersKeepingRedelivery keeps the redelivery count
         Keys.clearHeadersKeepingRedelivery(message);
