@@ -1,26 +1,21 @@
 package io.splice.plan;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.splice.definition.CompiledMigration;
-import io.splice.definition.DefinitionLoader;
-import io.splice.definition.LoadedDefinitions;
 import io.splice.definition.MigrationDefaults;
 import io.splice.definition.MigrationDefinition;
-import io.splice.ledger.LedgerSchema;
 import io.splice.ledger.RunKind;
 import io.splice.ledger.Runs;
 import io.splice.ledger.Stages;
-import org.h2.jdbcx.JdbcDataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.splice.testing.CompiledDefinition;
+import io.splice.testing.H2Ledger;
 
 /**
  * A migration with a plan of every stage kind, and a real ledger on an in-memory H2 database (PostgreSQL mode, the
@@ -92,7 +87,8 @@ final class PlanLedger implements AutoCloseable {
                   report: {}
             """;
 
-    final JdbcDataSource dataSource = new JdbcDataSource();
+    private final H2Ledger ledger = new H2Ledger();
+    final DataSource dataSource = ledger.dataSource();
     final CompiledMigration migration;
     final Plan plan;
     final Runs runs;
@@ -101,15 +97,7 @@ final class PlanLedger implements AutoCloseable {
     final ObjectMapper json = new ObjectMapper();
 
     PlanLedger(Path dir) throws Exception {
-        byte[] suffix = new byte[6];
-        new SecureRandom().nextBytes(suffix);
-        dataSource.setURL("jdbc:h2:mem:splice_plan_" + HexFormat.of().formatHex(suffix)
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        LedgerSchema.migrate(dataSource);
-        Path file = Files.writeString(dir.resolve("shop.yaml"), YAML);
-        LoadedDefinitions loaded = new DefinitionLoader().load(List.of("file:" + file));
-        assertThat(loaded.errors()).isEmpty();
-        MigrationDefinition definition = loaded.definitions().get(0);
+        MigrationDefinition definition = CompiledDefinition.load(dir, YAML);
         migration = CompiledMigration.compile(definition, new MigrationDefaults("default", 100, 10, 1, 50, 100));
         plan = Plan.of(definition);
         runs = new Runs(dataSource);
@@ -139,6 +127,6 @@ final class PlanLedger implements AutoCloseable {
 
     @Override
     public void close() {
-        new JdbcTemplate(dataSource).execute("SHUTDOWN");
+        ledger.close();
     }
 }

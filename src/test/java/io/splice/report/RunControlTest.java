@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,8 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.splice.definition.CompiledMigration;
-import io.splice.definition.DefinitionLoader;
-import io.splice.definition.LoadedDefinitions;
 import io.splice.definition.MigrationDefaults;
 import io.splice.definition.MigrationDefinition;
 import io.splice.ledger.Ledger;
@@ -28,6 +24,7 @@ import io.splice.pipeline.RetrySummary;
 import io.splice.pipeline.StoppedException;
 import io.splice.plan.Plan;
 import io.splice.record.Keys;
+import io.splice.testing.CompiledDefinition;
 import io.splice.testing.TestDatabase;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
@@ -76,10 +73,7 @@ class RunControlTest {
     @BeforeEach
     void control() throws Exception {
         jdbc.update("delete from splice_run");
-        Path file = Files.writeString(workDir.resolve("shop.yaml"), YAML);
-        LoadedDefinitions loaded = new DefinitionLoader().load(List.of("file:" + file));
-        assertThat(loaded.errors()).isEmpty();
-        MigrationDefinition definition = loaded.definitions().get(0);
+        MigrationDefinition definition = CompiledDefinition.load(workDir, YAML);
         CompiledMigration migration = CompiledMigration.compile(definition,
                 new MigrationDefaults("default", 100, 10, 1, 50, 100));
         Ledger ledger = new Ledger(database.dataSource());

@@ -1,5 +1,7 @@
 package io.splice.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,11 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.splice.definition.CompiledMigration;
-import io.splice.definition.LoadedDefinitions;
 import io.splice.definition.DefinitionLoader;
+import io.splice.definition.LoadedDefinitions;
 import io.splice.definition.MigrationDefaults;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import io.splice.definition.MigrationDefinition;
 
 /** A migration definition (YAML) loaded and compiled as Splice does at start, for beans tested without Camel. */
 public final class CompiledDefinition {
@@ -23,11 +24,16 @@ public final class CompiledDefinition {
     }
 
     public static CompiledMigration compile(Path dir, String yaml) {
+        return CompiledMigration.compile(load(dir, yaml), DEFAULTS);
+    }
+
+    /** The definition as read (a plan is built from it), with no problem reported. */
+    public static MigrationDefinition load(Path dir, String yaml) {
         try {
             Path file = Files.writeString(Files.createTempFile(dir, "migration", ".yaml"), yaml);
             LoadedDefinitions loaded = new DefinitionLoader().load(List.of("file:" + file));
             assertThat(loaded.errors()).isEmpty();
-            return CompiledMigration.compile(loaded.definitions().get(0), DEFAULTS);
+            return loaded.definitions().get(0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
