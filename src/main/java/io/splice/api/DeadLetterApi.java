@@ -11,6 +11,7 @@ import io.splice.deadletter.DeadLetterWorkbench;
 import io.splice.definition.CompiledMigration;
 import io.splice.ledger.OperatorQueries;
 import io.splice.record.Keys;
+import io.splice.record.LazyProducer;
 import org.apache.camel.Body;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Header;
@@ -27,7 +28,7 @@ public class DeadLetterApi {
     /** The in-doubt listing's bound: failed.csv and the ledger have them all. */
     static final int MAX_IN_DOUBT = 1000;
 
-    private final CamelContext context;
+    private final LazyProducer producer;
     private final CompiledMigration migration;
     private final OperatorQueries queries;
     private final EntityControls controls;
@@ -36,7 +37,7 @@ public class DeadLetterApi {
 
     public DeadLetterApi(CamelContext context, CompiledMigration migration, OperatorQueries queries,
                          EntityControls controls, DeadLetterWorkbench workbench, ApiRequests requests) {
-        this.context = context;
+        this.producer = new LazyProducer(context);
         this.migration = migration;
         this.queries = queries;
         this.controls = controls;
@@ -99,7 +100,7 @@ public class DeadLetterApi {
             headers.put(Keys.TENANT_HEADER, chosen.tenant());
             headers.put(Keys.REPLAY_ENTITY, chosen.entity());
             headers.put(DeadLetterWorkbench.CHOSEN, chosen);
-            context.createProducerTemplate().asyncRequestBodyAndHeaders(
+            producer.get().asyncRequestBodyAndHeaders(
                     FROM_SOURCE.equals(from) ? "direct:replay-entity" : "direct:replay-dead-letters", null, headers);
         }
         return new Answers.ReplayAccepted(!chosen.sourceKeys().isEmpty(), chosen.entity(), chosen.tenant(), from,

@@ -14,12 +14,12 @@ import io.splice.definition.PlanDefinition;
 import io.splice.definition.PlanParameters;
 import io.splice.ledger.OperatorQueries;
 import io.splice.record.Keys;
+import io.splice.record.LazyProducer;
 import io.splice.report.RunReportBuilder;
 import io.splice.target.TargetAvailability;
 import org.apache.camel.Body;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Header;
-import org.apache.camel.ProducerTemplate;
 
 /**
  * The operator's HTTP API (/api, behind the management users): runs, progress, pausing and resuming an entity, its
@@ -32,6 +32,7 @@ public class OperatorApi {
     private static final int LATEST_RUNS = 50;
 
     private final CamelContext context;
+    private final LazyProducer producer;
     private final CompiledMigration migration;
     private final PlanDefinition plan;
     private final OperatorQueries queries;
@@ -44,6 +45,7 @@ public class OperatorApi {
                        RunReportBuilder reports, EntityControls controls, ApiRequests requests,
                        TargetAvailability availability) {
         this.context = context;
+        this.producer = new LazyProducer(context);
         this.migration = migration;
         this.plan = plan;
         this.queries = queries;
@@ -90,8 +92,7 @@ public class OperatorApi {
         Map<String, Object> headers = new HashMap<>();
         headers.put(Keys.TENANT_HEADER, tenant);
         headers.put(Keys.PARAMETERS_HEADER, parameters);
-        ProducerTemplate template = context.createProducerTemplate();
-        template.asyncRequestBodyAndHeaders("direct:run-tenants", null, headers);
+        producer.get().asyncRequestBodyAndHeaders("direct:run-tenants", null, headers);
         return new Answers.RunAccepted(true, tenant == null ? migration.tenantNames() : List.of(tenant), parameters,
                 "/api/runs");
     }

@@ -1,9 +1,9 @@
 package io.splice.broker;
 
 import io.splice.record.Keys;
+import io.splice.record.LazyProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +31,12 @@ public class PageSender {
     private final QueueDepths depths;
     private final Queues queues;
     private final long maxQueued;
-    private volatile ProducerTemplate producer;
+    private final LazyProducer producer;
 
     /** @param depths the broker's queue depths; the entity's is asked afresh before every page */
     public PageSender(CamelContext context, int retries, QueueDepths depths, Queues queues, long maxQueued) {
         this.context = context;
+        this.producer = new LazyProducer(context);
         this.retries = retries;
         this.depths = depths;
         this.queues = queues;
@@ -52,7 +53,7 @@ public class PageSender {
                 // the failed attempt may have reached the broker after all: its records may come twice
                 page.setProperty(Keys.PAGE_RESENT, true);
             }
-            producer().send("direct:send-page", page);
+            producer.get().send("direct:send-page", page);
             Exception failure = page.getException();
             if (failure == null) {
                 return;
@@ -72,15 +73,6 @@ public class PageSender {
         while (depths.currentDepth(queue) > maxQueued && context.isStarted() && !context.isStopping()) {
             Thread.sleep(BACKLOG_PAUSE_MILLIS);
         }
-    }
-
-    private ProducerTemplate producer() {
-        ProducerTemplate found = producer;
-        if (found == null) {
-            found = context.createProducerTemplate();
-            producer = found;
-        }
-        return found;
     }
 
     private static String rootMessage(Throwable error) {

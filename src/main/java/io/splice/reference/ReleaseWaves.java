@@ -12,11 +12,11 @@ import io.splice.ledger.BlockedRecord;
 import io.splice.ledger.Blocking;
 import io.splice.ledger.Ledger;
 import io.splice.record.Keys;
+import io.splice.record.LazyProducer;
 import org.apache.camel.Body;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,15 +34,14 @@ public class ReleaseWaves {
     private static final Logger LOG = LoggerFactory.getLogger(ReleaseWaves.class);
     private static final long PROGRESS_LOG_MILLIS = 5_000;
 
-    private final CamelContext context;
     private final CompiledMigration migration;
     private final Blocking blocking;
     private final Ledger ledger;
     private final AtomicLong lastProgressLog = new AtomicLong();
-    private volatile ProducerTemplate producer;
+    private final LazyProducer producer;
 
     public ReleaseWaves(CamelContext context, CompiledMigration migration, Blocking blocking, Ledger ledger) {
-        this.context = context;
+        this.producer = new LazyProducer(context);
         this.migration = migration;
         this.blocking = blocking;
         this.ledger = ledger;
@@ -108,7 +107,7 @@ public class ReleaseWaves {
 
     private void send(String runId, List<BlockedRecord> wave) {
         LOG.info("Run {}: sending {} released records", runId, wave.size());
-        Exchange done = producer().send("direct:send-released", exchange -> {
+        Exchange done = producer.get().send("direct:send-released", exchange -> {
             exchange.setProperty(Keys.RUN_ID, runId);
             exchange.getMessage().setBody(wave);
         });
@@ -117,14 +116,4 @@ public class ReleaseWaves {
         }
     }
 
-    private ProducerTemplate producer() {
-        if (producer == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    producer = context.createProducerTemplate();
-                }
-            }
-        }
-        return producer;
-    }
 }

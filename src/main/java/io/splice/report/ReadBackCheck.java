@@ -13,11 +13,11 @@ import io.splice.definition.CompiledEntity;
 import io.splice.definition.CompiledMigration;
 import io.splice.ledger.Ledger;
 import io.splice.record.Keys;
+import io.splice.record.LazyProducer;
 import io.splice.target.ReadBackSampling;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,13 +39,12 @@ public class ReadBackCheck {
     private final CompiledMigration migration;
     private final Ledger ledger;
     private final ObjectMapper json;
-    private final CamelContext context;
     private final int maxPerEntity;
-    private volatile ProducerTemplate producer;
+    private final LazyProducer producer;
 
     public ReadBackCheck(CamelContext context, CompiledMigration migration, Ledger ledger, ObjectMapper json,
                          int maxPerEntity) {
-        this.context = context;
+        this.producer = new LazyProducer(context);
         this.migration = migration;
         this.ledger = ledger;
         this.json = json;
@@ -137,7 +136,7 @@ public class ReadBackCheck {
                 return new Answer(0, null, "interrupted");
             }
             // through the entity's call route: its throttles count these GETs as they count the records' calls
-            Exchange answer = producer().send("direct:call-target-" + entity.name(), exchange -> {
+            Exchange answer = producer.get().send("direct:call-target-" + entity.name(), exchange -> {
                 exchange.setProperty(Keys.READ_BACK, true);
                 exchange.setProperty(Keys.TENANT, tenant);
                 exchange.setProperty(Keys.ENTITY, entity.name());
@@ -165,15 +164,6 @@ public class ReadBackCheck {
         }
         LOG.warn("Read-back of {} {} failed: {}", entity.name(), targetId, problem);
         return new Answer(0, null, problem);
-    }
-
-    private ProducerTemplate producer() {
-        ProducerTemplate found = producer;
-        if (found == null) {
-            found = context.createProducerTemplate();
-            producer = found;
-        }
-        return found;
     }
 
     private static boolean pause() {
