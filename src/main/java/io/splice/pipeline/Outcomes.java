@@ -113,7 +113,21 @@ public class Outcomes {
         ledger.recordFailed(key, failure, attempts, message.getBody(String.class),
                 exchange.getProperty(Keys.REQUEST_BODY, String.class), InDoubt.reasonOf(exchange));
         metrics.count(key.tenant(), key.entity(), "failed", 1);
-        LOG.warn("FAILED {}: {}", key, failure.message());
+        LOG.warn("FAILED {}: {}", key, withoutRecordName(failure.message(), key));
+    }
+
+    /** A failure's words without the record's name in front ("orders 7 (tenant t): "): the log line names it once. */
+    static String withoutRecordName(String message, RecordKey key) {
+        String named = key.entity() + " " + key.sourceKey();
+        if (message == null || !message.startsWith(named)) {
+            return message;
+        }
+        String rest = message.substring(named.length());
+        String tenant = " (tenant " + key.tenant() + ")";
+        if (rest.startsWith(tenant)) {
+            rest = rest.substring(tenant.length());
+        }
+        return rest.startsWith(": ") ? rest.substring(2) : message;
     }
 
     // calls made to the target; 0 when the record failed before (mapping)

@@ -62,6 +62,20 @@ class OutcomesTest {
     }
 
     @Test
+    void theFailureLogLineNamesTheRecordOnce() {
+        RecordKey key = new RecordKey("glasweb", "addresses", "307");
+
+        assertThat(Outcomes.withoutRecordName("addresses 307 (tenant glasweb): target answered HTTP 422: street", key))
+                .isEqualTo("target answered HTTP 422: street");
+        assertThat(Outcomes.withoutRecordName("addresses 307: field houseNumber is not a whole number", key))
+                .isEqualTo("field houseNumber is not a whole number");
+        // another record's name, or a name that runs on (3070), is part of the message
+        assertThat(Outcomes.withoutRecordName("addresses 3070: late", key)).isEqualTo("addresses 3070: late");
+        assertThat(Outcomes.withoutRecordName("SocketTimeoutException: Read timed out", key))
+                .isEqualTo("SocketTimeoutException: Read timed out");
+    }
+
+    @Test
     void sendingMarksTheCallAsBegun() {
         outcomes.sending(TENANT, "customers", "42");
 
