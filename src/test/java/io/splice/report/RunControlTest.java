@@ -17,7 +17,6 @@ import io.splice.definition.CompiledMigration;
 import io.splice.definition.MigrationDefaults;
 import io.splice.definition.MigrationDefinition;
 import io.splice.ledger.Ledger;
-import io.splice.ledger.LedgerSchema;
 import io.splice.ledger.Runs;
 import io.splice.ledger.Stages;
 import io.splice.pipeline.RetrySummary;
@@ -25,7 +24,7 @@ import io.splice.pipeline.StoppedException;
 import io.splice.plan.Plan;
 import io.splice.record.Keys;
 import io.splice.testing.CompiledDefinition;
-import io.splice.testing.TestDatabase;
+import io.splice.testing.TestLedger;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,38 +52,37 @@ class RunControlTest {
     @TempDir
     Path workDir;
 
-    // one database for the class (creating one takes seconds); each test starts with no runs
-    private static TestDatabase database;
+    // one ledger for the class (creating a database takes seconds); each test starts with an empty one
+    private static TestLedger ledger;
     private static JdbcTemplate jdbc;
     private RunControl control;
 
     @BeforeAll
     static void createLedger() throws SQLException {
-        database = TestDatabase.create("runcontrol");
-        LedgerSchema.migrate(database.dataSource());
-        jdbc = new JdbcTemplate(database.dataSource());
+        ledger = TestLedger.create("runcontrol");
+        jdbc = ledger.jdbc();
     }
 
     @AfterAll
-    static void dropLedger() throws SQLException {
-        database.close();
+    static void dropLedger() throws Exception {
+        ledger.close();
     }
 
     @BeforeEach
     void control() throws Exception {
-        jdbc.update("delete from splice_run");
+        ledger.clear();
         MigrationDefinition definition = CompiledDefinition.load(workDir, YAML);
         CompiledMigration migration = CompiledMigration.compile(definition,
                 new MigrationDefaults("default", 100, 10, 1, 50, 100));
-        Ledger ledger = new Ledger(database.dataSource());
-        Runs runs = new Runs(database.dataSource());
+        Ledger records = new Ledger(ledger.dataSource());
+        Runs runs = new Runs(ledger.dataSource());
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        RunReportBuilder reports = new RunReportBuilder(ledger, runs, new Stages(database.dataSource()),
+        RunReportBuilder reports = new RunReportBuilder(records, runs, new Stages(ledger.dataSource()),
                 Plan.of(definition));
         // no read-back: nothing here asks the target (a Camel context that never starts is only its producer's home)
-        ReadBackCheck readBack = new ReadBackCheck(new DefaultCamelContext(), migration, ledger, json, 0);
-        control = new RunControl(migration, runs, ledger, reports, new ReportFiles(workDir, json, runs), "host-1",
+        ReadBackCheck readBack = new ReadBackCheck(new DefaultCamelContext(), migration, records, json, 0);
+        control = new RunControl(migration, runs, records, reports, new ReportFiles(workDir, json, runs), "host-1",
                 readBack, new RetrySummary());
     }
 
