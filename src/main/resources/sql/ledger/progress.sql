@@ -4,3 +4,4 @@ select tenant, entity, status, count(*) as records, max(updated_at) as last_upda
        sum(case when in_doubt then 1 else 0 end) as in_doubt
   from splice_record
  group by tenant, entity, status
+ order by tenant, entity, status

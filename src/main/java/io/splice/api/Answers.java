@@ -24,8 +24,9 @@ public final class Answers {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    /** @param inDoubt of all of them, those whose request may have reached the target unanswered (V7) */
     public record Progress(String tenant, String entity, long total, long migrated, long failed, long blocked,
-                           long queued, long discarded, double ratePerSecond, Long etaSeconds,
+                           long queued, long discarded, long inDoubt, double ratePerSecond, Long etaSeconds,
                            Instant waitingForTargetSince) {
     }
 

@@ -126,6 +126,8 @@ public class OperatorApi {
             long records = ((Number) row.get("records")).longValue();
             entry.merge(String.valueOf(row.get("status")).toLowerCase(Locale.ROOT), records, Long::sum);
             entry.merge("total", records, Long::sum);
+            Object inDoubt = row.get("in_doubt");
+            entry.merge("in_doubt", inDoubt == null ? 0L : ((Number) inDoubt).longValue(), Long::sum);
         }
         Map<String, Double> rates = new HashMap<>();
         for (Map<String, Object> row : queries.migratedSince(Instant.now().minus(RATE_WINDOW))) {
@@ -139,7 +141,7 @@ public class OperatorApi {
             long queued = c.getOrDefault("queued", 0L);
             return new Answers.Progress(names[0], names[1], c.getOrDefault("total", 0L), c.getOrDefault("migrated", 0L),
                     c.getOrDefault("failed", 0L), c.getOrDefault("blocked", 0L), queued, c.getOrDefault("discarded", 0L),
-                    rate, queued > 0 && rate > 0 ? Math.round(queued / rate) : null, availability.waitingSince(names[1]));
+                    c.getOrDefault("in_doubt", 0L), rate, queued > 0 && rate > 0 ? Math.round(queued / rate) : null, availability.waitingSince(names[1]));
         }).toList();
     }
 
