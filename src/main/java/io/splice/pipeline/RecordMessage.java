@@ -11,12 +11,13 @@ import io.splice.definition.CompiledMigration;
 import io.splice.definition.SourceRows;
 import io.splice.ledger.BlockedRecord;
 import io.splice.record.Keys;
-import org.apache.camel.Exchange;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
 
 /**
  * Turns a record into the JMS message for splice.&lt;entity&gt;: the row as JSON plus who it is. The extract names
- * its page's queue itself (a template parameter); a released record's queue is named here, in {@link Keys#QUEUE}.
+ * its page's queue itself (a template parameter); a released record's queue is named by {@link #queue}.
  */
 public class RecordMessage {
 
@@ -30,33 +31,40 @@ public class RecordMessage {
         this.json = json;
     }
 
-    /** A source row of the page being sent. */
-    @SuppressWarnings("unchecked")
-    public void prepare(Exchange exchange) throws JsonProcessingException {
-        Message message = exchange.getMessage();
-        Map<String, Object> row = message.getBody(Map.class);
-        CompiledEntity entity = migration.entity(exchange.getProperty(Keys.ENTITY, String.class));
+    /**
+     * A source row of the page being sent.
+     *
+     * @param recheckKeys the page's keys the consumer asks the ledger about (PageFilter), or null
+     * @param pageResent  the page is sent again after a failed attempt (PageSender): every record is rechecked
+     */
+    // Message: the headers are many outputs, and the body becomes the row's JSON
+    public void prepare(@ExchangeProperty(Keys.TENANT) String tenant, @ExchangeProperty(Keys.ENTITY) String entityName,
+                        @ExchangeProperty(Keys.RUN_ID) String runId,
+                        @ExchangeProperty(Keys.RECHECK_KEYS) Set<String> recheckKeys,
+                        @ExchangeProperty(Keys.PAGE_RESENT) Boolean pageResent, @Body Map<String, Object> row,
+                        Message message) throws JsonProcessingException {
+        CompiledEntity entity = migration.entity(entityName);
         String key = entity.sourceKeyOf(row);
         Object group = SourceRows.column(row, entity.groupColumn(), entity.name());
-        headers(message, exchange.getProperty(Keys.TENANT, String.class), entity.name(),
-                exchange.getProperty(Keys.RUN_ID, String.class), key, String.valueOf(group));
-        Set<?> recheck = exchange.getProperty(Keys.RECHECK_KEYS, Set.class);
-        message.setHeader(Keys.JMS_RECHECK, exchange.getProperty(Keys.PAGE_RESENT, false, Boolean.class)
-                || recheck != null && recheck.contains(key));
+        headers(message, tenant, entity.name(), runId, key, String.valueOf(group));
+        message.setHeader(Keys.JMS_RECHECK, Boolean.TRUE.equals(pageResent)
+                || recheckKeys != null && recheckKeys.contains(key));
         message.setBody(json.writeValueAsString(row));
     }
 
+    /** The queue a released record is sent to (spliceQueue): the records of a wave or a replay are of any entity. */
+    public String queue(@Body BlockedRecord record) {
+        return queues.entity(record.entity());
+    }
+
     /** A record released by its parent: sent as it was read, for the run that released it. */
-    public void prepareReleased(Exchange exchange) {
-        Message message = exchange.getMessage();
-        BlockedRecord record = message.getBody(BlockedRecord.class);
-        headers(message, record.tenant(), record.entity(), exchange.getProperty(Keys.RUN_ID, String.class),
-                record.sourceKey(), record.groupKey());
+    // Message: the headers are many outputs, and the body becomes the record's payload
+    public void prepareReleased(@ExchangeProperty(Keys.RUN_ID) String runId, @Body BlockedRecord record,
+                                Message message) {
+        headers(message, record.tenant(), record.entity(), runId, record.sourceKey(), record.groupKey());
         // released children and replayed dead letters: rare enough to always ask the ledger
         message.setHeader(Keys.JMS_RECHECK, true);
         message.setBody(record.payload());
-        // the records of a wave or a replay are of any entity: send-released's jms endpoint names this queue
-        exchange.setProperty(Keys.QUEUE, queues.entity(record.entity()));
     }
 
     private void headers(Message message, String tenant, String entity, String runId, String key, String group) {
