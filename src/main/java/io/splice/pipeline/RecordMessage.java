@@ -11,12 +11,14 @@ import io.splice.definition.CompiledMigration;
 import io.splice.definition.SourceRows;
 import io.splice.ledger.BlockedRecord;
 import io.splice.record.Keys;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
 
 /**
  * Turns a record into the JMS message for splice.&lt;entity&gt;: the row as JSON plus who it is. The extract names
- * its page's queue itself (a template parameter); a released record's queue is named here, in {@link Keys#QUEUE}.
+ * its page's queue itself (a template parameter); a released record's queue is named by {@link #queue}.
  */
 public class RecordMessage {
 
@@ -30,7 +32,11 @@ public class RecordMessage {
         this.json = json;
     }
 
-    /** A source row of the page being sent. */
+    /**
+     * A source row of the page being sent (the body): the row as JSON, with headers naming it. Rechecked by its consumer
+     * when the page is sent again (splicePageResent) or the ledger knew the record before (spliceRecheckKeys).
+     */
+    // Exchange: per record; bound parameters measured ~250 ns (10%) slower per call than reading the exchange
     @SuppressWarnings("unchecked")
     public void prepare(Exchange exchange) throws JsonProcessingException {
         Message message = exchange.getMessage();
@@ -46,17 +52,19 @@ public class RecordMessage {
         message.setBody(json.writeValueAsString(row));
     }
 
+    /** The queue a released record is sent to (spliceQueue): the records of a wave or a replay are of any entity. */
+    public String queue(@Body BlockedRecord record) {
+        return queues.entity(record.entity());
+    }
+
     /** A record released by its parent: sent as it was read, for the run that released it. */
-    public void prepareReleased(Exchange exchange) {
-        Message message = exchange.getMessage();
-        BlockedRecord record = message.getBody(BlockedRecord.class);
-        headers(message, record.tenant(), record.entity(), exchange.getProperty(Keys.RUN_ID, String.class),
-                record.sourceKey(), record.groupKey());
+    // Message: the headers are many outputs, and the body becomes the record's payload
+    public void prepareReleased(@ExchangeProperty(Keys.RUN_ID) String runId, @Body BlockedRecord record,
+                                Message message) {
+        headers(message, record.tenant(), record.entity(), runId, record.sourceKey(), record.groupKey());
         // released children and replayed dead letters: rare enough to always ask the ledger
         message.setHeader(Keys.JMS_RECHECK, true);
         message.setBody(record.payload());
-        // the records of a wave or a replay are of any entity: send-released's jms endpoint names this queue
-        exchange.setProperty(Keys.QUEUE, queues.entity(record.entity()));
     }
 
     private void headers(Message message, String tenant, String entity, String runId, String key, String group) {
