@@ -13,7 +13,7 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
-import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
 
 /**
@@ -38,15 +38,12 @@ public class DeadLetterQueue {
      * After a page is on the broker: the dead letters of its records that were FAILED and are queued again, so a
      * record that migrates now leaves nothing on the DLQ and one that fails again has one dead letter, not two.
      */
-    public void retireRequeued(Exchange exchange) throws JMSException {
-        List<?> keys = exchange.getProperty(Keys.REQUEUED_FAILURES, List.class);
-        Long requeuedAt = exchange.getProperty(Keys.REQUEUED_AT, Long.class);
-        exchange.removeProperty(Keys.REQUEUED_FAILURES);
-        exchange.removeProperty(Keys.REQUEUED_AT);
+    public void retireRequeued(@ExchangeProperty(Keys.TENANT) String tenant, @ExchangeProperty(Keys.ENTITY) String entity,
+                               @ExchangeProperty(Keys.REQUEUED_FAILURES) List<?> keys,
+                               @ExchangeProperty(Keys.REQUEUED_AT) Long requeuedAt) throws JMSException {
         if (keys != null && !keys.isEmpty()) {
             // the page is on the broker already: a record that failed again since has a new dead letter, which stays
-            removeWrittenBefore(exchange.getProperty(Keys.TENANT, String.class),
-                    exchange.getProperty(Keys.ENTITY, String.class), keys.stream().map(String::valueOf).toList(),
+            removeWrittenBefore(tenant, entity, keys.stream().map(String::valueOf).toList(),
                     requeuedAt == null ? Long.MAX_VALUE : requeuedAt);
         }
     }

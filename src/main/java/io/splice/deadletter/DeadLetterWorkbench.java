@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +20,8 @@ import io.splice.ledger.DeadLetterLedger;
 import io.splice.mapping.MappingException;
 import io.splice.record.Keys;
 import io.splice.reference.References;
-import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 
 /**
  * The operator's dead-letter work. A selection (a fingerprint, source keys, or everything) is first {@link #choose
@@ -104,13 +106,12 @@ public class DeadLetterWorkbench {
 
     /**
      * Replay from the dead letters: the chosen records still FAILED are QUEUED for the replay's run (to be sent as
-     * they were queued) and their dead letters removed. The API's headers are dropped from the exchange, so the
-     * records' messages carry only their own.
+     * they were queued) and their dead letters removed.
+     *
+     * @return the records QUEUED again (the route sends them)
      */
-    public List<BlockedRecord> requeue(Exchange exchange) throws Exception {
-        Chosen chosen = exchange.getMessage().getHeader(CHOSEN, Chosen.class);
-        dropRequestHeaders(exchange);
-        String runId = exchange.getProperty(Keys.RUN_ID, String.class);
+    public List<BlockedRecord> requeue(@Header(CHOSEN) Chosen chosen, @ExchangeProperty(Keys.RUN_ID) String runId)
+            throws Exception {
         List<BlockedRecord> requeued = new ArrayList<>();
         for (FailedRecord failed : ledger.failed(chosen.tenant(), chosen.entity(), chosen.sourceKeys())) {
             if (ledger.requeue(failed.record(), runId)) {
@@ -124,14 +125,12 @@ public class DeadLetterWorkbench {
     /**
      * Replay from the source: only the chosen keys are sent again (the extract reads the entity, and keeps the FAILED
      * records among them; see PageFilter).
+     *
+     * @param chosen null for the CLI's replay
+     * @return the keys to re-read (spliceReplayKeys); null: every FAILED record of the entity
      */
-    public void chooseFromSource(Exchange exchange) {
-        Chosen chosen = exchange.getMessage().getHeader(CHOSEN, Chosen.class);
-        if (chosen != null) {
-            // without a choice (the CLI's replay), every FAILED record of the entity is re-read
-            dropRequestHeaders(exchange);
-            exchange.setProperty(Keys.REPLAY_KEYS, new LinkedHashSet<>(chosen.sourceKeys()));
-        }
+    public Set<String> replayKeys(@Header(CHOSEN) Chosen chosen) {
+        return chosen == null ? null : new LinkedHashSet<>(chosen.sourceKeys());
     }
 
     /** Discard: the chosen records still FAILED become DISCARDED with why recorded, and leave the DLQ. */
@@ -143,12 +142,6 @@ public class DeadLetterWorkbench {
             }
         }
         return new Discarded(discarded, queue.remove(chosen.tenant(), chosen.entity(), discarded));
-    }
-
-    private static void dropRequestHeaders(Exchange exchange) {
-        exchange.getMessage().removeHeader(CHOSEN);
-        exchange.getMessage().removeHeader(Keys.TENANT_HEADER);
-        exchange.getMessage().removeHeader(Keys.REPLAY_ENTITY);
     }
 
     /**

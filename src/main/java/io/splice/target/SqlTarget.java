@@ -4,13 +4,12 @@ import java.sql.SQLException;
 import java.util.Map;
 
 import io.splice.db.SqlErrors;
-import io.splice.definition.CompiledEntity;
 import io.splice.definition.CompiledMigration;
 import io.splice.record.Keys;
 import io.splice.record.PermanentFailure;
-import io.splice.record.RecordContext;
 import io.splice.record.RecordKey;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
 
 /**
@@ -31,7 +30,10 @@ public class SqlTarget {
         this.rates = rates;
     }
 
-    /** The mapped record becomes the body, whose fields bind the statement's :#field parameters. */
+    /**
+     * The mapped record becomes the body, whose fields bind the statement's :#field parameters. Takes the exchange: a
+     * bean step that replaces the body and headers (a method expression would lose them) and counts the attempt.
+     */
     public void prepare(Exchange exchange) {
         Message message = exchange.getMessage();
         Keys.clearHeadersKeepingRedelivery(message);
@@ -39,27 +41,35 @@ public class SqlTarget {
         message.setBody(exchange.getProperty(Keys.MAPPED, Map.class));
         if (dryRun) {
             exchange.setProperty(Keys.DRY_RUN, true);
-            exchange.setProperty(Keys.SKIP_CALL, true);
         }
-        rates.apply(exchange);
     }
 
-    /** The target id: the mapped field named by idField, else the source key. */
-    public void written(Exchange exchange) {
-        CompiledEntity entity = migration.entity(exchange.getProperty(Keys.ENTITY, String.class));
-        String idField = entity.target().sql().idField();
-        Map<?, ?> mapped = exchange.getProperty(Keys.MAPPED, Map.class);
+    /** The rate the record's throttle uses (spliceRate): see {@link TargetRates#rate}. */
+    public int rate(@ExchangeProperty(Keys.TENANT) String tenant, @ExchangeProperty(Keys.ENTITY) String entity) {
+        return rates.rate(tenant, entity);
+    }
+
+    /** Whether the statement is skipped (spliceSkipCall): a dry run writes nothing. */
+    public boolean skipsCall() {
+        return dryRun;
+    }
+
+    /** The target id (spliceTargetId): the mapped field named by idField, else the source key. */
+    public String targetId(@ExchangeProperty(Keys.ENTITY) String entity, @ExchangeProperty(Keys.MAPPED) Map<?, ?> mapped,
+                           @ExchangeProperty(Keys.SOURCE_KEY) String sourceKey) {
+        String idField = migration.entity(entity).target().sql().idField();
         Object id = idField == null ? null : mapped.get(idField);
-        exchange.setProperty(Keys.TARGET_ID, id == null ? exchange.getProperty(Keys.SOURCE_KEY, String.class) : String.valueOf(id));
+        return id == null ? sourceKey : String.valueOf(id);
     }
 
     /** Rethrows the database's error: permanent for bad data (SQLState class 22, 23), transient otherwise. */
-    public void failed(Exchange exchange) throws Exception {
-        Exception error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+    public void failed(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception error,
+                       @ExchangeProperty(Keys.TENANT) String tenant, @ExchangeProperty(Keys.ENTITY) String entity,
+                       @ExchangeProperty(Keys.SOURCE_KEY) String sourceKey) throws Exception {
         SQLException sql = sqlCause(error);
         String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
         if (state.startsWith("22") || state.startsWith("23")) {
-            throw new RejectedBySqlTarget(RecordContext.keyOf(exchange), state, SqlErrors.reason(sql));
+            throw new RejectedBySqlTarget(new RecordKey(tenant, entity, sourceKey), state, SqlErrors.reason(sql));
         }
         throw error;
     }

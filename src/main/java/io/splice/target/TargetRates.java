@@ -4,8 +4,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.splice.definition.CompiledMigration;
-import io.splice.record.Keys;
-import org.apache.camel.Exchange;
 
 /**
  * The rates towards the target: per tenant and entity (the tenant's override, else the entity's), set on a record's
@@ -29,12 +27,6 @@ public class TargetRates {
     /** The target host's rate, shared by every entity, tenant and level (call-target-host takes its permits). */
     public HostPermits hostPermits() {
         return hostPermits;
-    }
-
-    /** Sets the record's rate in {@link #RATE} (the SQL target's route; the HTTP one sets it with {@link #rate}). */
-    public void apply(Exchange exchange) {
-        exchange.setProperty(RATE, rate(exchange.getProperty(Keys.TENANT, String.class),
-                exchange.getProperty(Keys.ENTITY, String.class)));
     }
 
     /** The rate a record of the tenant's entity is throttled at: the operator's override, else the tenant's. */

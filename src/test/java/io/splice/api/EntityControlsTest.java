@@ -6,14 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 
 import io.splice.definition.CompiledMigration;
-import io.splice.record.Keys;
 import io.splice.target.TargetRates;
 import io.splice.testing.TestMigrations;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -173,11 +170,7 @@ class EntityControlsTest {
     }
 
     private int rateOfARecord(String tenant, String entity) {
-        Exchange exchange = new DefaultExchange(camel);
-        exchange.setProperty(Keys.TENANT, tenant);
-        exchange.setProperty(Keys.ENTITY, entity);
-        rates.apply(exchange);
-        return exchange.getProperty(TargetRates.RATE, Integer.class);
+        return rates.rate(tenant, entity);
     }
 
     private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String message) {
