@@ -73,6 +73,7 @@ public record Settings(Path workDir, String tenant, DatabaseSettings source, Dat
 
     public static Settings from(CamelContext context) {
         Reader r = new Reader(context.getPropertiesComponent());
+        checkSendOptions(r);
         String tenant = r.required("splice.tenant");
         return new Settings(
                 Path.of(r.required("splice.work-dir")),
@@ -106,6 +107,27 @@ public record Settings(Path workDir, String tenant, DatabaseSettings source, Dat
                 r.bool("splice.api.enabled"),
                 // splice.target.auth.*: read and checked, naming the property, when the authentication is built
                 new TargetAuthSettings(r::optional));
+    }
+
+    /** The options every send to a queue keeps: the producers' factory, persistent messages, no reply awaited. */
+    static final List<String> SEND_OPTIONS_KEPT = List.of("connectionFactory=#jmsProducerConnectionFactory",
+            "deliveryPersistent=true", "exchangePattern=InOnly");
+
+    /**
+     * splice.broker.send-options (the routes' jms sends) may gain options, never lose or change those at-least-once
+     * rests on: a non-persistent message is lost with the broker.
+     */
+    private static void checkSendOptions(Reader r) {
+        String key = "splice.broker.send-options";
+        String value = r.required(key);
+        List<String> options = Arrays.asList(value.split("&"));
+        for (String kept : SEND_OPTIONS_KEPT) {
+            String name = kept.substring(0, kept.indexOf('=') + 1);
+            if (!options.stream().filter(option -> option.startsWith(name)).toList().equals(List.of(kept))) {
+                throw new IllegalArgumentException("Property " + key + " must keep " + kept + " (once), was '"
+                        + value + "'");
+            }
+        }
     }
 
     private static DatabaseSettings database(Reader r, String prefix) {

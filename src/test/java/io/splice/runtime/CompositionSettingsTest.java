@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The settings the composition root wires with are typed and checked once, in Settings, naming a bad property. */
@@ -47,6 +48,15 @@ class CompositionSettingsTest {
         assertThat(settings.apiEnabled()).isTrue();
     }
 
+    @Test
+    void theSendsMayGainOptionsButKeepThoseAtLeastOnceRestsOn() {
+        String more = "connectionFactory=#jmsProducerConnectionFactory&deliveryPersistent=true&exchangePattern=InOnly"
+                + "&priority=4";
+
+        assertThatCode(() -> SpliceProperties.settings(List.of(), Map.of("splice.broker.send-options", more)))
+                .doesNotThrowAnyException();
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "splice.broker.send-retries        | -1   | Property splice.broker.send-retries must be at least 0, was -1",
@@ -56,7 +66,10 @@ class CompositionSettingsTest {
             "splice.reconcile.read-back-max    | -5   | Property splice.reconcile.read-back-max must be at least 0, was -5",
             "splice.run.parallel-tenants       | 0    | Property splice.run.parallel-tenants must be at least 1, was 0",
             "splice.run.stale-after-millis     | 0    | Property splice.run.stale-after-millis must be at least 1, was 0",
-            "splice.api.enabled                | yes  | Property splice.api.enabled must be true or false, was 'yes'"})
+            "splice.api.enabled                | yes  | Property splice.api.enabled must be true or false, was 'yes'",
+            "splice.broker.send-options | connectionFactory=#jmsProducerConnectionFactory&exchangePattern=InOnly | Property splice.broker.send-options must keep deliveryPersistent=true (once), was 'connectionFactory=#jmsProducerConnectionFactory&exchangePattern=InOnly'",
+            "splice.broker.send-options | connectionFactory=#jmsProducerConnectionFactory&deliveryPersistent=true&exchangePattern=InOnly&deliveryPersistent=false | Property splice.broker.send-options must keep deliveryPersistent=true (once), was 'connectionFactory=#jmsProducerConnectionFactory&deliveryPersistent=true&exchangePattern=InOnly&deliveryPersistent=false'",
+            "splice.broker.send-options | connectionFactory=#jmsProducerConnectionFactory&deliveryPersistent=true&exchangePattern=InOut | Property splice.broker.send-options must keep exchangePattern=InOnly (once), was 'connectionFactory=#jmsProducerConnectionFactory&deliveryPersistent=true&exchangePattern=InOut'"})
     void aBadValueFailsTheStartNamingTheProperty(String key, String value, String message) {
         assertThatThrownBy(() -> SpliceProperties.settings(List.of(), Map.of(key, value)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
